@@ -1,0 +1,47 @@
+package org.anning;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Anning (安宁): a public-safety service platform for a police bureau and its stations.
+ * <p>
+ * Run without arguments it serves the web application; with a command such as
+ * {@code tokens issue --user admin --days 30} it runs that command against the same database and exits.
+ */
+@SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class AnningApplication {
+
+	public static void main(String[] args) {
+		if (CommandLine.isCommand(args)) {
+			System.exit(CommandLine.run(args));
+		}
+		SpringApplication.run(AnningApplication.class, args);
+	}
+
+	/** Time is a dependency: tests move it instead of sleeping. */
+	@Bean
+	Clock clock(@Value("${anning.zone:Asia/Shanghai}") ZoneId zone) {
+		return Clock.system(zone);
+	}
+
+	/** Starts the application without a web server and with a quiet console, for commands. */
+	static SpringApplication commandApplication() {
+		var application = new SpringApplication(AnningApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+		application.setLogStartupInfo(false);
+		application.setAdditionalProfiles("command");
+		return application;
+	}
+}

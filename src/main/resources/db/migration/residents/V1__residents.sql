@@ -1,0 +1,18 @@
+-- Residents who use the online portal. One account per identity number.
+CREATE TABLE resident (
+  id              UUID PRIMARY KEY,
+  name            VARCHAR(100) NOT NULL,
+  id_number       CHAR(18) NOT NULL UNIQUE,
+  mobile          CHAR(11) NOT NULL,
+  password_hash   VARCHAR(200) NOT NULL,
+  locked_until    TIMESTAMPTZ,
+  created_at      TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX resident_mobile_idx ON resident (mobile);
+
+-- Failed sign-ins; five within 15 minutes lock the resident for 15 minutes.
+CREATE TABLE resident_sign_in_failure (
+  resident_id UUID NOT NULL REFERENCES resident (id) ON DELETE CASCADE,
+  failed_at   TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX resident_sign_in_failure_idx ON resident_sign_in_failure (resident_id, failed_at);

@@ -1,0 +1,24 @@
+package org.anning;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The modules keep their boundaries: no cycles, no reach into another module's internals. The run also writes
+ * the module diagrams and canvases to target/spring-modulith-docs (linked from docs/architecture.md).
+ */
+class ModularityTests {
+
+	static final ApplicationModules modules = ApplicationModules.of(AnningApplication.class);
+
+	@Test
+	void modulesRespectTheirBoundaries() {
+		modules.verify();
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml();
+	}
+}
