@@ -3,6 +3,7 @@ package org.anning;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import org.anning.operations.CommandLine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -24,7 +25,7 @@ public class AnningApplication {
 
 	public static void main(String[] args) {
 		if (CommandLine.isCommand(args)) {
-			System.exit(CommandLine.run(args));
+			System.exit(CommandLine.run(args, AnningApplication::commandApplication));
 		}
 		SpringApplication.run(AnningApplication.class, args);
 	}

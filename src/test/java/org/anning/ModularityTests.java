@@ -1,5 +1,6 @@
 package org.anning;
 
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -10,7 +11,9 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-	static final ApplicationModules modules = ApplicationModules.of(AnningApplication.class);
+	/** Production code only: tests may use fixtures of several modules. */
+	static final ApplicationModules modules = ApplicationModules.of(AnningApplication.class,
+			new ImportOption.DoNotIncludeTests());
 
 	@Test
 	void modulesRespectTheirBoundaries() {

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.anning.Command;
+import org.anning.operations.Command;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.anning;
+package org.anning.operations;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -10,20 +10,21 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Operator commands run as {@code java -jar anning.jar <command> ...}. Each command is a bean implementing
  * {@link Command}, found by its name, so that modules own their commands.
  */
-final class CommandLine {
+public final class CommandLine {
 
 	private CommandLine() {
 	}
 
-	static boolean isCommand(String[] args) {
+	public static boolean isCommand(String[] args) {
 		return args.length > 0 && !args[0].startsWith("-");
 	}
 
-	static int run(String[] args) {
+	/** Starts the application as {@code application} builds it (no web server), runs the command, and stops. */
+	public static int run(String[] args, java.util.function.Supplier<org.springframework.boot.SpringApplication> application) {
 		PrintStream out = System.out;
 		ConfigurableApplicationContext context;
 		try {
-			context = AnningApplication.commandApplication().run("--spring.main.log-startup-info=false");
+			context = application.get().run();
 		}
 		catch (RuntimeException e) {
 			System.err.println("anning: " + rootMessage(e));

@@ -1,4 +1,4 @@
-package org.anning;
+package org.anning.operations;
 
 import java.io.PrintStream;
 
