@@ -26,6 +26,12 @@ public final class DemoStaff {
 	/** The demo administrator's API token, for API tests. */
 	public static final String ADMIN_TOKEN = "ann_demo-administrator-token-not-for-production";
 
+	/** The password of every demo staff account. */
+	public static final String PASSWORD = "Anning-Demo-2026";
+
+	/** The TOTP secret of every demo staff account. */
+	public static final String TOTP_SECRET = "ANNINGDEMOTOTPSECRETFORSTAFF2345";
+
 	private DemoStaff() {
 	}
 

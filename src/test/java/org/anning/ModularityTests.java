@@ -1,13 +1,21 @@
 package org.anning;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The modules keep their boundaries: no cycles, no reach into another module's internals. The run also writes
- * the module diagrams and canvases to target/spring-modulith-docs (linked from docs/architecture.md).
+ * the module diagrams and canvases to docs/modules, which docs/architecture.md links; commit them when they
+ * change.
  */
 class ModularityTests {
 
@@ -15,13 +23,21 @@ class ModularityTests {
 	static final ApplicationModules modules = ApplicationModules.of(AnningApplication.class,
 			new ImportOption.DoNotIncludeTests());
 
+	static final Path DOCS = Path.of("docs", "modules");
+
 	@Test
 	void modulesRespectTheirBoundaries() {
 		modules.verify();
 	}
 
 	@Test
-	void writesModuleDocumentation() {
-		new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml();
+	void writesTheModuleDiagramWithEveryModule() throws IOException {
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCS.toString())).writeDocumentation()
+			.writeIndividualModulesAsPlantUml();
+
+		String diagram = Files.readString(DOCS.resolve("components.puml"));
+		for (ApplicationModule module : modules) {
+			assertThat(diagram).contains(module.getDisplayName());
+		}
 	}
 }
