@@ -68,7 +68,7 @@ class MessageBundleTests {
 				Matcher open = afterOpeningTag.matcher(html);
 				while (open.find()) {
 					String tag = open.group(1);
-					if (hasWords(open.group(2)) && !tag.matches("(?s).*th:(text|utext|replace)=.*")
+					if (hasWords(open.group(2)) && !tag.matches("(?s).*th:(text|utext|replace|errors)=.*")
 							&& !tag.contains("lang=") && !tag.startsWith("script") && !tag.startsWith("style")) {
 						offences.add(template.getFileName() + ": <" + tag + "> " + open.group(2).strip());
 					}

@@ -68,6 +68,12 @@ class PlatformTests {
 	}
 
 	@Test
+	void switchingLanguageKeepsThePageAndItsQuery() throws Exception {
+		mvc.perform(get("/desk/units?q=DC").with(DemoStaff.admin()))
+			.andExpect(content().string(containsString("href=\"/desk/units?q=DC&amp;lang=en\"")));
+	}
+
+	@Test
 	void pagesCarryStrictSecurityHeaders() throws Exception {
 		mvc.perform(get("/desk/signin"))
 			.andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
@@ -84,6 +90,10 @@ class PlatformTests {
 
 	@Test
 	void theApiIsDocumentedWithOpenApi() throws Exception {
-		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.openapi").exists());
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.openapi").exists())
+			.andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"))
+			.andExpect(jsonPath("$.paths['/api/v1/units']").exists());
 	}
 }
