@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModularityTests {
 
-	/** Production code only: tests may use fixtures of several modules. */
+	/** Production code only (whatever the build directory): tests may use fixtures of several modules. */
 	static final ApplicationModules modules = ApplicationModules.of(AnningApplication.class,
-			new ImportOption.DoNotIncludeTests());
+			(ImportOption) location -> !location.contains("/test-classes/"));
 
 	static final Path DOCS = Path.of("docs", "modules");
 

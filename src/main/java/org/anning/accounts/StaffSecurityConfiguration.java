@@ -10,7 +10,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -32,9 +33,15 @@ class StaffSecurityConfiguration {
 	/** The session attribute that holds a staff sign-in, apart from a resident's. */
 	static final String STAFF_CONTEXT = "ANNING_STAFF_SECURITY_CONTEXT";
 
+	/**
+	 * Argon2id for new hashes: unlike bcrypt it reads the whole password (bcrypt stops at 72 bytes, and a
+	 * password may have 128 characters of up to four bytes). The delegating encoder still reads other formats.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, cost 10
+		return new DelegatingPasswordEncoder("argon2@SpringSecurity_v5_8",
+				java.util.Map.of("argon2@SpringSecurity_v5_8", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+						"bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()));
 	}
 
 	@Bean

@@ -12,8 +12,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Simplified Chinese by default, English on a switch ({@code ?lang=en}) remembered in a cookie. API clients may
- * also send {@code Accept-Language}.
+ * Simplified Chinese by default, English on a switch ({@code ?lang=en}) remembered in a cookie. API clients
+ * choose with {@code Accept-Language}.
  */
 @Configuration(proxyBeanMethods = false)
 class LanguageConfiguration implements WebMvcConfigurer {
@@ -39,8 +39,9 @@ class LanguageConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The cookie wins; without one, an explicit English {@code Accept-Language} (API clients) is honoured, and
-	 * everything else is Chinese. Only the two supported languages are ever returned.
+	 * The cookie wins; without one, an API request with an English {@code Accept-Language} gets English, and
+	 * everything else (every page, whatever the browser sends) is Chinese. Only the two supported languages
+	 * are ever returned.
 	 */
 	static final class LanguageResolver extends CookieLocaleResolver {
 
@@ -48,7 +49,8 @@ class LanguageConfiguration implements WebMvcConfigurer {
 			super(cookieName);
 			setDefaultLocaleFunction(request -> {
 				String header = request.getHeader("Accept-Language");
-				if (header != null && header.toLowerCase(Locale.ROOT).startsWith("en")) {
+				boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+				if (api && header != null && header.toLowerCase(Locale.ROOT).startsWith("en")) {
 					return Locale.ENGLISH;
 				}
 				return CHINESE;

@@ -1,14 +1,15 @@
--- Residents who use the online portal. One account per identity number.
+-- Residents who use the online portal. One account per identity number; several residents (a family) may
+-- share a mobile number. Only what the portal needs is kept: no ethnicity, religion or biometric data.
 CREATE TABLE resident (
   id              UUID PRIMARY KEY,
-  name            VARCHAR(100) NOT NULL,
+  name            VARCHAR(50) NOT NULL,
   id_number       CHAR(18) NOT NULL UNIQUE,
   mobile          CHAR(11) NOT NULL,
   password_hash   VARCHAR(200) NOT NULL,
   locked_until    TIMESTAMPTZ,
   created_at      TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX resident_mobile_idx ON resident (mobile);
+CREATE INDEX resident_mobile_idx ON resident (mobile, created_at);
 
 -- Failed sign-ins; five within 15 minutes lock the resident for 15 minutes.
 CREATE TABLE resident_sign_in_failure (

@@ -161,6 +161,18 @@ class StaffSignInTests {
 	}
 
 	@Test
+	void aLongPasswordCountsEveryCharacter() throws Exception {
+		String longPassword = "安".repeat(100) + "宁"; // 303 bytes in UTF-8, far beyond bcrypt's 72
+		var account = staff.create(new NewStaffAccount("long-" + suffix(), "长密码民警", "AN-DC-03",
+				EnumSet.of(Role.FRONT_DESK), longPassword), admin(), scopes.of(admin()));
+		repository.setSecondFactor(account.id(), StaffDemoData.TOTP_SECRET, 0, Instant.now());
+
+		password(new MockHttpSession(), account.username(), "安".repeat(100) + "静")
+			.andExpect(redirectedUrl("/desk/signin?error"));
+		password(new MockHttpSession(), account.username(), longPassword).andExpect(redirectedUrl("/desk/signin/code"));
+	}
+
+	@Test
 	void signInFormWithoutCsrfTokenIsRefused() throws Exception {
 		var account = enrolledAccount();
 		mvc.perform(post("/desk/signin").param("username", account.username()).param("password", PASSWORD))

@@ -68,6 +68,12 @@ class PlatformTests {
 	}
 
 	@Test
+	void pagesStayChineseWhateverTheBrowserPrefersUntilTheUserSwitches() throws Exception {
+		mvc.perform(get("/desk/signin").header("Accept-Language", "en-US,en;q=0.9"))
+			.andExpect(content().string(containsString("民警登录")));
+	}
+
+	@Test
 	void switchingLanguageKeepsThePageAndItsQuery() throws Exception {
 		mvc.perform(get("/desk/units?q=DC").with(DemoStaff.admin()))
 			.andExpect(content().string(containsString("href=\"/desk/units?q=DC&amp;lang=en\"")));
