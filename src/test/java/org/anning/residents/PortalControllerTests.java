@@ -3,7 +3,6 @@ package org.anning.residents;
 import org.anning.AnningTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -28,7 +27,7 @@ class PortalControllerTests {
 
 	@Test
 	void homePageSpeaksEnglishOnRequest() {
-		assertThat(mvc.get().uri("/").header(HttpHeaders.ACCEPT_LANGUAGE, "en")).hasStatusOk()
+		assertThat(mvc.get().uri("/").param("lang", "en")).hasStatusOk()
 			.bodyText()
 			.contains("<html lang=\"en\"", "In an emergency call 110", "Service applications", "Online reports",
 					"Dispute mediation", "Staff desk");

@@ -69,7 +69,7 @@ class ResidentApiTests {
 		assertThat(result).bodyJson().extractingPath("$.id").isEqualTo(id);
 		assertThat(result).hasHeader(HttpHeaders.LOCATION, "http://localhost/api/v1/residents/" + id);
 		assertThat(stored(idNumber)).containsEntry("name", "周安然").containsEntry("mobile", "13900001234");
-		assertThat(stored(idNumber).get("password_hash").toString()).startsWith("{bcrypt}$2")
+		assertThat(stored(idNumber).get("password_hash").toString()).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$")
 			.doesNotContain(TestResidents.PASSWORD);
 	}
 
