@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import org.anning.operations.CommandLine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -36,10 +35,12 @@ public class AnningApplication {
 		return Clock.system(zone);
 	}
 
-	/** Starts the application without a web server and with a quiet console, for commands. */
+	/**
+	 * The application for commands: the same beans (so that modules' commands find what they need), no open
+	 * HTTP port ({@code server.port=-1} in the {@code command} profile) and a quiet console.
+	 */
 	static SpringApplication commandApplication() {
 		var application = new SpringApplication(AnningApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setAdditionalProfiles("command");
