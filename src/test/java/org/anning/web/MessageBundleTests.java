@@ -56,6 +56,28 @@ class MessageBundleTests {
 		}
 	}
 
+	@Test
+	void everyMessageKeyInTheTemplatesExistsInBothLanguages() throws IOException {
+		Properties zh = new Properties();
+		Properties en = new Properties();
+		for (Path bundle : bundles().toList()) {
+			(bundle.getFileName().toString().endsWith("_en.properties") ? en : zh).putAll(load(bundle));
+		}
+		Pattern key = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
+		List<String> missing = new ArrayList<>();
+		try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
+			for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+				Matcher keys = key.matcher(Files.readString(template));
+				while (keys.find()) {
+					if (!zh.containsKey(keys.group(1)) || !en.containsKey(keys.group(1))) {
+						missing.add(template.getFileName() + ": " + keys.group(1));
+					}
+				}
+			}
+		}
+		assertThat(missing).isEmpty();
+	}
+
 	/** Text between tags must be replaced (th:text, th:utext, th:replace); a lang attribute marks a deliberate exception. */
 	@Test
 	void templatesHaveNoHardCodedText() throws IOException {
