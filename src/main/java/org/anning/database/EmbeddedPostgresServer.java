@@ -24,6 +24,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	static final String OWNER_FILE = "anning.pid";
 
+	/** Owns the schema and runs the migrations. */
+	static final String OWNER_ROLE = "postgres";
+
+	/** What the application works as: only the privileges the migrations grant. */
+	static final String APP_ROLE = "anning_app";
+
 	private final Path directory;
 
 	private final EmbeddedPostgres postgres;
@@ -72,14 +78,22 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 				.setLocaleConfig("encoding", "UTF8")
 				.start();
 			writeOwner(directory);
+			createApplicationRole(postgres);
 			log.info("Embedded PostgreSQL {} started on port {} with data in {}", "17", postgres.getPort(), cluster);
 			return new EmbeddedPostgresServer(directory, postgres, postgres.getPort(), temporary);
 		}
-		catch (IOException | RuntimeException e) {
+		catch (IOException | java.sql.SQLException | RuntimeException e) {
 			throw new DatabaseStartupException("The embedded PostgreSQL could not start in " + cluster + ": "
 					+ e.getMessage() + ".",
 					"Check that the directory is writable and not used by another PostgreSQL, or set ANNING_DB_URL to use an external PostgreSQL.",
 					e);
+		}
+	}
+
+	private static void createApplicationRole(EmbeddedPostgres postgres) throws java.sql.SQLException {
+		try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+			statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + APP_ROLE
+					+ "') THEN CREATE ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; END IF; END $$");
 		}
 	}
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DatabaseStartupTests {
 
 	static final DatabaseSettings EXTERNAL = new DatabaseSettings("jdbc:postgresql://db.example:5432/anning", "anning",
-			"secret", null, false, 0);
+			"secret", null, false, 0, null, null);
 
 	@Test
 	void explainsAWrongPassword() {
@@ -51,7 +51,7 @@ class DatabaseStartupTests {
 	@Test
 	void demoModeIsOnWithTheEmbeddedDatabaseAndOffWithAnExternalOneUnlessAskedFor() {
 		var configuration = new DatabaseConfiguration();
-		var embedded = new DatabaseSettings("", null, null, null, false, 0);
+		var embedded = new DatabaseSettings("", null, null, null, false, 0, null, null);
 		assertThat(configuration.demoMode(embedded, "").on()).isTrue();
 		assertThat(configuration.demoMode(EXTERNAL, "").on()).isFalse();
 		assertThat(configuration.demoMode(EXTERNAL, "true").on()).isTrue();
