@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.anning.audit.Actor;
+import org.anning.audit.ActorKind;
+import org.anning.audit.AuditAction;
+import org.anning.audit.AuditEntry;
+import org.anning.audit.AuditTrail;
 import org.anning.web.InvalidInputException;
 import org.anning.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,7 +47,11 @@ public class ApiTokens {
 
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, StaffAccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
+	private final AuditTrail audit;
+
+	ApiTokens(JdbcClient jdbc, StaffAccountRepository accounts, ApplicationEventPublisher events, AuditTrail audit,
+			Clock clock) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.events = events;
@@ -99,6 +108,9 @@ public class ApiTokens {
 			.params(id, account.value(), label.length() > 100 ? label.substring(0, 100) : label, hash(token),
 					Timestamp.from(now), Timestamp.from(expires))
 			.update();
+		audit.record(AuditEntry.of(AuditAction.TOKEN_ISSUED, "api-token", id)
+			.detail("for account " + account + ", expires " + expires)
+			.by(actorOf(by)));
 		events.publishEvent(new AccountEvents.TokenIssued(account, id, by));
 		return new IssuedToken(id, token, expires);
 	}
@@ -149,7 +161,17 @@ public class ApiTokens {
 		if (changed == 0) {
 			throw new NotFoundException("token");
 		}
+		audit.record(AuditEntry.of(AuditAction.TOKEN_REVOKED, "api-token", token).detail("of account " + account));
 		events.publishEvent(new AccountEvents.TokenRevoked(account, token, by));
+	}
+
+	/** The signed-in user, or (a command-line issue, demo data) the account named as issuer. */
+	private Actor actorOf(AccountId by) {
+		Actor current = Actor.current();
+		if (current.kind() != ActorKind.ANONYMOUS) {
+			return current;
+		}
+		return accounts.findById(by).map(a -> a.principal().actor()).orElse(Actor.SYSTEM);
 	}
 
 	private static Instant instant(Timestamp t) {

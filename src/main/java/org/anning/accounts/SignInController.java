@@ -44,7 +44,7 @@ class SignInController {
 	@PostMapping("/desk/signin/code")
 	String processCodeForm(@AuthenticationPrincipal StaffPrincipal principal, @RequestParam(defaultValue = "") String code,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		return switch (secondFactor.verify(principal.accountId(), code)) {
+		return switch (secondFactor.verify(principal, code)) {
 			case ACCEPTED -> {
 				sessions.signIn(principal, request, response);
 				yield "redirect:/desk";
@@ -81,7 +81,7 @@ class SignInController {
 		if (secret == null) {
 			return "redirect:/desk/signin/enrol";
 		}
-		return switch (secondFactor.enrol(principal.accountId(), secret, code)) {
+		return switch (secondFactor.enrol(principal, secret, code)) {
 			case ACCEPTED -> {
 				session.removeAttribute(PENDING_SECRET);
 				sessions.signIn(principal, request, response);

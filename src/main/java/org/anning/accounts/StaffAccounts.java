@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.anning.audit.AuditAction;
+import org.anning.audit.AuditEntry;
+import org.anning.audit.AuditTrail;
 import org.anning.units.Organisation;
 import org.anning.units.Unit;
 import org.anning.units.UnitId;
@@ -37,8 +40,11 @@ public class StaffAccounts {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	StaffAccounts(StaffAccountRepository accounts, Organisation organisation, PasswordEncoder encoder,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.organisation = organisation;
 		this.encoder = encoder;
@@ -68,6 +74,7 @@ public class StaffAccounts {
 		AccountId id = new AccountId(UUID.randomUUID());
 		accounts.insert(id, username, draft.displayName().strip(), unit.id(), encoder.encode(draft.password()), null,
 				EnumSet.copyOf(draft.roles()), clock.instant());
+		audit.record(AuditEntry.of(AuditAction.CREATE, "staff-account", id).detail("unit " + unit.code() + ", roles " + draft.roles()));
 		events.publishEvent(new AccountEvents.AccountCreated(id, unit.id(), by.accountId()));
 		return accounts.findById(id).orElseThrow();
 	}
@@ -82,6 +89,7 @@ public class StaffAccounts {
 			throw new ConflictException("accounts.self.keepAdministrator");
 		}
 		accounts.setRoles(account.id(), EnumSet.copyOf(roles), clock.instant());
+		audit.record(AuditEntry.of(AuditAction.ROLE_CHANGED, "staff-account", account.id()).detail("roles " + roles));
 		events.publishEvent(new AccountEvents.RolesChanged(account.id(), Set.copyOf(roles), by.accountId()));
 		return accounts.findById(id).orElseThrow();
 	}
@@ -90,6 +98,7 @@ public class StaffAccounts {
 		StaffAccount account = get(id, scope);
 		Unit unit = unitInScope(unitCode, scope);
 		accounts.setUnit(account.id(), unit.id(), clock.instant());
+		audit.record(AuditEntry.of(AuditAction.UPDATE, "staff-account", account.id()).detail("moved to unit " + unit.code()));
 		events.publishEvent(new AccountEvents.AccountMoved(account.id(), account.unitId(), unit.id(), by.accountId()));
 		return accounts.findById(id).orElseThrow();
 	}
@@ -97,6 +106,7 @@ public class StaffAccounts {
 	public StaffAccount unlock(AccountId id, StaffPrincipal by, UnitScope scope) {
 		StaffAccount account = get(id, scope);
 		accounts.unlock(account.id(), clock.instant());
+		audit.record(AuditEntry.of(AuditAction.UNLOCKED, "staff-account", account.id()).detail(null));
 		events.publishEvent(new AccountEvents.AccountUnlocked(account.id(), by.accountId()));
 		return accounts.findById(id).orElseThrow();
 	}
@@ -107,6 +117,7 @@ public class StaffAccounts {
 			throw new ConflictException("accounts.self.deactivate");
 		}
 		accounts.setActive(account.id(), false, clock.instant());
+		audit.record(AuditEntry.of(AuditAction.UPDATE, "staff-account", account.id()).detail("deactivated"));
 		events.publishEvent(new AccountEvents.AccountDeactivated(account.id(), by.accountId()));
 		return accounts.findById(id).orElseThrow();
 	}
@@ -114,6 +125,7 @@ public class StaffAccounts {
 	public StaffAccount reactivate(AccountId id, StaffPrincipal by, UnitScope scope) {
 		StaffAccount account = get(id, scope);
 		accounts.setActive(account.id(), true, clock.instant());
+		audit.record(AuditEntry.of(AuditAction.UPDATE, "staff-account", account.id()).detail("reactivated"));
 		events.publishEvent(new AccountEvents.AccountReactivated(account.id(), by.accountId()));
 		return accounts.findById(id).orElseThrow();
 	}
@@ -122,6 +134,7 @@ public class StaffAccounts {
 		StaffAccount account = get(id, scope);
 		checkPassword(password);
 		accounts.setPasswordHash(account.id(), encoder.encode(password), clock.instant());
+		audit.record(AuditEntry.of(AuditAction.PASSWORD_CHANGED, "staff-account", account.id()).detail(null));
 		events.publishEvent(new AccountEvents.PasswordReset(account.id(), by.accountId()));
 		return account;
 	}
@@ -130,6 +143,7 @@ public class StaffAccounts {
 	public StaffAccount resetSecondFactor(AccountId id, StaffPrincipal by, UnitScope scope) {
 		StaffAccount account = get(id, scope);
 		accounts.setSecondFactor(account.id(), null, 0, clock.instant());
+		audit.record(AuditEntry.of(AuditAction.MFA_RESET, "staff-account", account.id()).detail(null));
 		events.publishEvent(new AccountEvents.SecondFactorReset(account.id(), by.accountId()));
 		return accounts.findById(id).orElseThrow();
 	}

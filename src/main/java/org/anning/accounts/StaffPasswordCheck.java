@@ -3,6 +3,10 @@ package org.anning.accounts;
 import java.util.List;
 import java.util.Optional;
 
+import org.anning.audit.AuditAction;
+import org.anning.audit.AuditEntry;
+import org.anning.audit.AuditTrail;
+import org.anning.audit.Outcome;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -27,10 +31,13 @@ class StaffPasswordCheck implements AuthenticationProvider {
 
 	private final String unknownUserHash;
 
-	StaffPasswordCheck(StaffAccountRepository accounts, PasswordEncoder encoder, Lockout lockout) {
+	private final AuditTrail audit;
+
+	StaffPasswordCheck(StaffAccountRepository accounts, PasswordEncoder encoder, Lockout lockout, AuditTrail audit) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.lockout = lockout;
+		this.audit = audit;
 		this.unknownUserHash = encoder.encode("no such account: spend the same time as for a real one");
 	}
 
@@ -41,15 +48,23 @@ class StaffPasswordCheck implements AuthenticationProvider {
 		Optional<StaffAccount> account = username.isEmpty() ? Optional.empty() : accounts.findByUsername(username);
 		if (account.isEmpty()) {
 			encoder.matches(password, unknownUserHash);
+			// The typed name is not recorded: people type passwords into the wrong field.
+			audit.record(AuditEntry.of(AuditAction.SIGN_IN_FAILED, "staff-account", null)
+				.outcome(Outcome.FAILED)
+				.detail("unknown username"));
 			throw failed();
 		}
 		StaffAccount staff = account.get();
 		boolean matches = encoder.matches(password, accounts.passwordHash(staff.id()).orElse(unknownUserHash));
 		if (!staff.active() || staff.locked()) {
+			audit.record(AuditEntry.of(AuditAction.SIGN_IN_FAILED, "staff-account", staff.id())
+				.outcome(Outcome.DENIED)
+				.detail(staff.locked() ? "account locked" : "account inactive")
+				.by(staff.principal().actor()));
 			throw failed();
 		}
 		if (!matches) {
-			lockout.recordFailure(staff.id());
+			lockout.recordFailure(staff.principal(), "password");
 			throw failed();
 		}
 		return UsernamePasswordAuthenticationToken.authenticated(staff.principal(), null,

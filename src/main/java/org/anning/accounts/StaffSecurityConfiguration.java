@@ -1,5 +1,6 @@
 package org.anning.accounts;
 
+import org.anning.audit.AuditTrail;
 import org.anning.web.SecurityHeaders;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -80,7 +81,7 @@ class StaffSecurityConfiguration {
 	@Bean
 	@Order(30)
 	SecurityFilterChain deskChain(HttpSecurity http, StaffAccountRepository accounts, PasswordEncoder encoder,
-			Lockout lockout, SecondFactor secondFactor, StaffSessions sessions) throws Exception {
+			Lockout lockout, SecondFactor secondFactor, StaffSessions sessions, AuditTrail audit) throws Exception {
 		http.securityMatcher("/desk/**")
 			.authorizeHttpRequests(authorize -> authorize.requestMatchers("/desk/signin")
 				.permitAll()
@@ -88,7 +89,7 @@ class StaffSecurityConfiguration {
 				.hasAuthority(StaffPasswordCheck.PASSWORD_FACTOR)
 				.anyRequest()
 				.hasAuthority(Role.STAFF))
-			.authenticationManager(new ProviderManager(new StaffPasswordCheck(accounts, encoder, lockout)))
+			.authenticationManager(new ProviderManager(new StaffPasswordCheck(accounts, encoder, lockout, audit)))
 			.formLogin(form -> form.loginPage("/desk/signin")
 				.loginProcessingUrl("/desk/signin")
 				.successHandler((request, response, authentication) -> {

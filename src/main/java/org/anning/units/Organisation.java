@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.anning.audit.AuditAction;
+import org.anning.audit.AuditEntry;
+import org.anning.audit.AuditTrail;
 import org.anning.web.ConflictException;
 import org.anning.web.InvalidInputException;
 import org.anning.web.NotFoundException;
@@ -26,7 +29,10 @@ public class Organisation {
 
 	private final Clock clock;
 
-	Organisation(UnitRepository units, ApplicationEventPublisher events, Clock clock) {
+	private final AuditTrail audit;
+
+	Organisation(UnitRepository units, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+		this.audit = audit;
 		this.units = units;
 		this.events = events;
 		this.clock = clock;
@@ -79,6 +85,7 @@ public class Organisation {
 		UnitId id = new UnitId(java.util.UUID.randomUUID());
 		units.insert(id, code, draft.nameZh().trim(), draft.nameEn().trim(), draft.level(),
 				parent == null ? null : parent.id(), clock.instant());
+		audit.record(AuditEntry.of(AuditAction.CREATE, "unit", id).detail("code " + code));
 		events.publishEvent(new UnitEvents.UnitCreated(id, parent == null ? null : parent.id()));
 		return units.findById(id).orElseThrow();
 	}
@@ -86,6 +93,7 @@ public class Organisation {
 	public Unit rename(String code, UnitNames names, UnitScope scope) {
 		Unit unit = get(code, scope);
 		units.rename(unit.id(), names.nameZh().trim(), names.nameEn().trim(), clock.instant());
+		audit.record(AuditEntry.of(AuditAction.UPDATE, "unit", unit.id()).detail("renamed"));
 		events.publishEvent(new UnitEvents.UnitRenamed(unit.id()));
 		return units.findById(unit.id()).orElseThrow();
 	}
@@ -109,6 +117,7 @@ public class Organisation {
 			throw new InvalidInputException("parentCode", "units.level.aboveParent");
 		}
 		units.move(unit.id(), parent.id(), clock.instant());
+		audit.record(AuditEntry.of(AuditAction.UPDATE, "unit", unit.id()).detail("moved under " + parent.code()));
 		events.publishEvent(new UnitEvents.UnitMoved(unit.id(), unit.parentId(), parent.id()));
 		return units.findById(unit.id()).orElseThrow();
 	}
@@ -120,6 +129,7 @@ public class Organisation {
 			throw new ConflictException("units.deactivate.hasActiveChildren", unit.code());
 		}
 		units.setActive(unit.id(), false, clock.instant());
+		audit.record(AuditEntry.of(AuditAction.UPDATE, "unit", unit.id()).detail("deactivated"));
 		events.publishEvent(new UnitEvents.UnitDeactivated(unit.id()));
 		return units.findById(unit.id()).orElseThrow();
 	}
@@ -130,6 +140,7 @@ public class Organisation {
 			throw new ConflictException("units.reactivate.parentInactive", unit.parentCode());
 		}
 		units.setActive(unit.id(), true, clock.instant());
+		audit.record(AuditEntry.of(AuditAction.UPDATE, "unit", unit.id()).detail("reactivated"));
 		events.publishEvent(new UnitEvents.UnitReactivated(unit.id()));
 		return units.findById(unit.id()).orElseThrow();
 	}

@@ -77,6 +77,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unavailable(UnavailableException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, text("error.unavailable"));
+		problem.setTitle(text("error.unavailable.title"));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+	}
+
 	private ProblemDetail invalid(List<Map<String, String>> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
 				text("error.invalid.detail"));

@@ -319,7 +319,7 @@ class AccountApiTests {
 	void unlockClearsALockFromFailedSignIns() throws Exception {
 		StaffAccount account = create("AN-DC-01", Role.FRONT_DESK);
 		for (int i = 0; i < Lockout.MAX_FAILURES; i++) {
-			lockout.recordFailure(account.id());
+			lockout.recordFailure(account.principal(), "password");
 		}
 		mvc.perform(as(DemoStaff.ADMIN_TOKEN, get("/api/v1/accounts/{id}", account.id())))
 			.andExpect(jsonPath("$.locked").value(true));

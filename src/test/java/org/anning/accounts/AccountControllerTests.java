@@ -236,7 +236,7 @@ class AccountControllerTests {
 	void unlockIsOfferedForALockedAccountAndClearsTheLock() throws Exception {
 		StaffAccount officer = create("AN-DC-01", Role.FRONT_DESK);
 		for (int i = 0; i < Lockout.MAX_FAILURES; i++) {
-			lockout.recordFailure(officer.id());
+			lockout.recordFailure(officer.principal(), "password");
 		}
 		mvc.perform(get("/desk/accounts/{id}", officer.id()).with(DemoStaff.admin()))
 			.andExpect(content().string(allOf(containsString("id=\"unlock\""), containsString("已锁定"))));
