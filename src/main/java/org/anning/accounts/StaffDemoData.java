@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.anning.database.DemoMode;
 import org.anning.units.Organisation;
@@ -90,16 +90,19 @@ class StaffDemoData implements ApplicationRunner {
 		if (accounts.findById(idOf("admin")).isPresent()) {
 			tokens.ensure(idOf("admin"), "demo", ADMIN_TOKEN, Duration.ofDays(365));
 		}
-		log.info("""
+		// To the console only, never to the log files: the log must hold no password, secret or token.
+		System.out.printf("""
 
 				==== Anning demo mode ====
 				Staff desk: /desk  ·  residents' portal: /  ·  API docs: /api-docs.html
-				Demo staff accounts (password {}), one per role:
-				  {}
-				TOTP secret of every demo account (add it to an authenticator app): {}
-				  otpauth URI: {}
-				API token of the demo administrator: {}
-				==========================""", PASSWORD, String.join(", ", Set.of(ACCOUNTS).stream().map(a -> a[0] + " (" + a[3] + ")").sorted().toList()),
+				Demo staff accounts (password %s), one per role:
+				  %s
+				TOTP secret of every demo account (add it to an authenticator app): %s
+				  otpauth URI: %s
+				API token of the demo administrator: %s
+				==========================
+				%n""", PASSWORD, String.join(", ", Stream.of(ACCOUNTS).map(a -> a[0] + " (" + a[3] + ")").sorted().toList()),
 				TOTP_SECRET, Totp.otpauthUri(SignInController.ISSUER, "admin", TOTP_SECRET), ADMIN_TOKEN);
+		log.info("Demo staff accounts ready: {}", ACCOUNTS.length);
 	}
 }
