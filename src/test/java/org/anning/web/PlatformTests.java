@@ -3,6 +3,8 @@ package org.anning.web;
 import org.anning.AnningTest;
 import org.anning.DemoStaff;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -86,7 +88,34 @@ class PlatformTests {
 			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
 			.andExpect(header().string("X-Frame-Options", "DENY"))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
-			.andExpect(header().exists("Referrer-Policy"));
+			.andExpect(header().exists("Referrer-Policy"))
+			.andExpect(header().string("Cache-Control", containsString("no-store")));
+	}
+
+	@Test
+	void apiAnswersAreNotStoredByCachesAndCarryARequestId() throws Exception {
+		mvc.perform(get("/api/v1/units").header("Authorization", "Bearer " + DemoStaff.ADMIN_TOKEN))
+			.andExpect(header().string("Cache-Control", containsString("no-store")))
+			.andExpect(header().exists("X-Request-Id"));
+	}
+
+	@Test
+	void strictTransportSecurityIsSentOverHttps() throws Exception {
+		mvc.perform(get("/desk/signin").secure(true))
+			.andExpect(header().string("Strict-Transport-Security", containsString("max-age=31536000")));
+		mvc.perform(get("/desk/signin")).andExpect(header().doesNotExist("Strict-Transport-Security"));
+	}
+
+	@Test
+	void sessionCookiesAreHttpOnlyAndSameSite() throws Exception {
+		var response = mvc.perform(get("/desk/signin")).andReturn().getResponse();
+		var session = response.getCookie("JSESSIONID");
+		if (session != null) {
+			assertThat(session.isHttpOnly()).isTrue();
+		}
+		mvc.perform(get("/desk/signin").param("lang", "en"))
+			.andExpect(header().string("Set-Cookie", containsString("HttpOnly")))
+			.andExpect(header().string("Set-Cookie", containsString("SameSite=Lax")));
 	}
 
 	@Test
