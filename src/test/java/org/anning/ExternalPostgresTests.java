@@ -22,7 +22,7 @@ class ExternalPostgresTests {
 		try (var context = application.run("--anning.database.url=" + System.getenv("ANNING_TEST_EXTERNAL_DB_URL"),
 				"--anning.database.user=" + System.getenv("ANNING_TEST_EXTERNAL_DB_USER"),
 				"--anning.database.password=" + System.getenv("ANNING_TEST_EXTERNAL_DB_PASSWORD"), "--anning.demo=",
-				"--server.port=0")) {
+				"--server.port=0", "--anning.privacy.key=" + randomKey(), "--anning.privacy.index-key=" + randomKey())) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			String version = jdbc.sql("SHOW server_version_num").query(String.class).single();
 			assertThat(Integer.parseInt(version)).isGreaterThanOrEqualTo(150000);
@@ -31,5 +31,12 @@ class ExternalPostgresTests {
 			assertThat(jdbc.sql("SELECT count(*) FROM staff_account").query(Integer.class).single()).isZero();
 			assertThat(jdbc.sql("SELECT count(*) FROM unit").query(Integer.class).single()).isZero();
 		}
+	}
+
+	/** An external database needs its encryption keys from configuration: never generated beside it. */
+	private static String randomKey() {
+		byte[] key = new byte[32];
+		new java.security.SecureRandom().nextBytes(key);
+		return java.util.Base64.getEncoder().encodeToString(key);
 	}
 }

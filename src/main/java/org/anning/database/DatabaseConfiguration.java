@@ -84,6 +84,13 @@ class DatabaseConfiguration {
 		return configuration -> configuration.placeholders(Map.of("appRole", role));
 	}
 
+	/** The embedded server's directory (a temporary one in tests), or the configured one beside an external database. */
+	@Bean
+	DataDirectory dataDirectory(DatabaseSettings settings, ObjectProvider<EmbeddedPostgresServer> embedded) {
+		return settings.external() ? new DataDirectory(settings.dataDir().toAbsolutePath().normalize(), false)
+				: new DataDirectory(embedded.getObject().directory(), true);
+	}
+
 	@Bean
 	DemoMode demoMode(DatabaseSettings settings, @Value("${anning.demo:}") String demo) {
 		return new DemoMode(demo.isBlank() ? !settings.external() : Boolean.parseBoolean(demo.trim()));

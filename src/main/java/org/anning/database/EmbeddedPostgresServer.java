@@ -97,6 +97,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
+	/** The data directory: the configured one, or the temporary one of a test run. */
+	Path directory() {
+		return directory;
+	}
+
 	int port() {
 		return port;
 	}
@@ -119,8 +124,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		try {
 			Files.deleteIfExists(directory.resolve(OWNER_FILE));
 			if (temporary) {
-				Files.deleteIfExists(directory.resolve("pg"));
-				Files.deleteIfExists(directory);
+				// Other modules keep files here too (generated keys): the whole temporary directory goes.
+				try (var paths = Files.walk(directory)) {
+					for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+						Files.deleteIfExists(path);
+					}
+				}
 			}
 		}
 		catch (IOException e) {

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
 
+import org.anning.privacy.PersonalData;
+
 /**
  * An 18-character resident identity number (GB 11643-1999): 6-digit area code,
  * 8-digit birth date, 3-digit sequence and an ISO 7064 MOD 11-2 check character.
@@ -140,9 +142,9 @@ public final class IdentityNumber {
         return value.substring(LENGTH - 6);
     }
 
-    /** The first and last characters with the 16 between replaced by '*', e.g. {@code 1****************X}. */
+    /** The first four and last four characters with the ten between hidden, e.g. {@code 1101**********123X}. */
     public String masked() {
-        return value.charAt(0) + "*".repeat(LENGTH - 2) + value.charAt(LENGTH - 1);
+        return PersonalData.maskIdNumber(value);
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.anning.residents;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.anning.privacy.PersonalData;
+
 /**
  * A mainland China mobile number: 11 digits, starting with 13 to 19. {@link #toString()} is masked so the number
  * does not land in logs by accident.
@@ -31,7 +33,7 @@ public record MobileNumber(String value) {
 
 	/** The first three and last four digits, e.g. {@code 138****5678}. */
 	public String masked() {
-		return value.substring(0, 3) + "****" + value.substring(7);
+		return PersonalData.maskMobile(value);
 	}
 
 	@Override

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Demo residents with fictional names, identity numbers and mobiles, and one password, printed at start-up.
- * Only in demo mode, and only into a portal without residents.
+ * Demo residents with fictional names, identity numbers and mobiles, and one password, printed at start-up to
+ * the console (not to the log). Only in demo mode, and only into a portal without residents.
  */
 @Component
 @Order(30)
@@ -81,12 +81,15 @@ class ResidentDemoData implements ApplicationRunner {
 			}
 		}
 		if (!lines.isEmpty()) {
-			log.info("""
+			// To the console only, never to the log files: the log must hold no identity number or password.
+			System.out.printf("""
 
 					==== Anning demo residents ====
-					Residents' portal: /signin with the identity number or the mobile, password {}
-					  {}
-					===============================""", PASSWORD, String.join("\n  ", lines));
+					Residents' portal: /signin with the identity number or the mobile, password %s
+					  %s
+					===============================
+					%n""", PASSWORD, String.join("\n  ", lines));
+			log.info("Demo residents ready: {}", lines.size());
 		}
 	}
 }

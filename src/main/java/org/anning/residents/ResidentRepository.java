@@ -9,44 +9,60 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.anning.privacy.PersonalData;
+import org.anning.privacy.Sealed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Residents and their failed sign-ins, with plain SQL. */
+/**
+ * Residents and their failed sign-ins, with plain SQL. Identity and mobile numbers are stored only sealed, and
+ * found through their keyed index; the names below bind each sealed value to its column.
+ */
 @Repository
 class ResidentRepository {
 
 	/** Residents who may share one mobile number and are tried at a sign-in by mobile, oldest first. */
 	static final int MAX_PER_MOBILE = 5;
 
+	static final String ID_NUMBER = "resident.id_number";
+
+	static final String MOBILE = "resident.mobile";
+
 	private final JdbcClient jdbc;
 
-	ResidentRepository(JdbcClient jdbc) {
+	private final PersonalData personalData;
+
+	ResidentRepository(JdbcClient jdbc, PersonalData personalData) {
 		this.jdbc = jdbc;
+		this.personalData = personalData;
 	}
 
 	/** Stores a new resident; false if the identity number is registered already. */
 	boolean insert(ResidentId id, String name, IdentityNumber idNumber, MobileNumber mobile, String passwordHash,
 			Instant now) {
+		Sealed sealedIdNumber = personalData.seal(ID_NUMBER, idNumber.value());
+		Sealed sealedMobile = personalData.seal(MOBILE, mobile.value());
 		return jdbc.sql("""
-				INSERT INTO resident (id, name, id_number, mobile, password_hash, created_at)
-				VALUES (?, ?, ?, ?, ?, ?)
-				ON CONFLICT (id_number) DO NOTHING
+				INSERT INTO resident (id, name, id_number_sealed, id_number_index, mobile_sealed, mobile_index,
+				                      password_hash, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (id_number_index) DO NOTHING
 				""")
-			.params(id.value(), name, idNumber.value(), mobile.value(), passwordHash, Timestamp.from(now))
+			.params(id.value(), name, sealedIdNumber.ciphertext(), sealedIdNumber.index(), sealedMobile.ciphertext(),
+					sealedMobile.index(), passwordHash, Timestamp.from(now))
 			.update() == 1;
 	}
 
 	Optional<Resident> findById(ResidentId id) {
-		return jdbc.sql("SELECT id, name, id_number, mobile, created_at FROM resident WHERE id = ?")
+		return jdbc.sql("SELECT id, name, id_number_sealed, mobile_sealed, created_at FROM resident WHERE id = ?")
 			.param(id.value())
-			.query(ResidentRepository::resident)
+			.query(this::resident)
 			.optional();
 	}
 
 	Optional<Credentials> credentials(IdentityNumber idNumber) {
-		return jdbc.sql("SELECT id, name, password_hash, locked_until FROM resident WHERE id_number = ?")
-			.param(idNumber.value())
+		return jdbc.sql("SELECT id, name, password_hash, locked_until FROM resident WHERE id_number_index = ?")
+			.param(personalData.index(ID_NUMBER, idNumber.value()))
 			.query(ResidentRepository::credentials)
 			.optional();
 	}
@@ -54,9 +70,9 @@ class ResidentRepository {
 	List<Credentials> credentials(MobileNumber mobile) {
 		return jdbc.sql("""
 				SELECT id, name, password_hash, locked_until FROM resident
-				 WHERE mobile = ? ORDER BY created_at, id LIMIT ?
+				 WHERE mobile_index = ? ORDER BY created_at, id LIMIT ?
 				""")
-			.params(mobile.value(), MAX_PER_MOBILE)
+			.params(personalData.index(MOBILE, mobile.value()), MAX_PER_MOBILE)
 			.query(ResidentRepository::credentials)
 			.list();
 	}
@@ -100,9 +116,10 @@ class ResidentRepository {
 		return jdbc.sql("SELECT count(*) FROM resident").query(Long.class).single();
 	}
 
-	private static Resident resident(ResultSet rs, int row) throws SQLException {
+	private Resident resident(ResultSet rs, int row) throws SQLException {
 		return new Resident(new ResidentId(rs.getObject("id", UUID.class)), rs.getString("name"),
-				stored(rs.getString("id_number")), new MobileNumber(rs.getString("mobile")),
+				stored(personalData.open(ID_NUMBER, rs.getBytes("id_number_sealed"))),
+				new MobileNumber(personalData.open(MOBILE, rs.getBytes("mobile_sealed"))),
 				rs.getTimestamp("created_at").toInstant());
 	}
 

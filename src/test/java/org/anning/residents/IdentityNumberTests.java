@@ -214,10 +214,10 @@ class IdentityNumberTests {
     }
 
     @Test
-    void masksAllButFirstAndLast() {
+    void masksAllButTheFirstFourAndLastFour() {
         IdentityNumber id = IdentityNumber.parse(SAMPLE, TODAY);
 
-        assertThat(id.masked()).isEqualTo("1****************X").hasSize(18);
+        assertThat(id.masked()).isEqualTo("1101**********002X").hasSize(18);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.anning.AnningTest;
+import org.anning.privacy.PersonalData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,9 @@ class ResidentApiTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PersonalData personalData;
 
 	@Test
 	void wrongCheckCharacterAnswers422WithAChineseErrorOnTheIdNumberByDefault() {
@@ -68,7 +72,9 @@ class ResidentApiTests {
 		String id = stored(idNumber).get("id").toString();
 		assertThat(result).bodyJson().extractingPath("$.id").isEqualTo(id);
 		assertThat(result).hasHeader(HttpHeaders.LOCATION, "http://localhost/api/v1/residents/" + id);
-		assertThat(stored(idNumber)).containsEntry("name", "周安然").containsEntry("mobile", "13900001234");
+		assertThat(stored(idNumber)).containsEntry("name", "周安然");
+		assertThat(personalData.open(ResidentRepository.MOBILE, (byte[]) stored(idNumber).get("mobile_sealed")))
+			.isEqualTo("13900001234");
 		assertThat(stored(idNumber).get("password_hash").toString()).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$")
 			.doesNotContain(TestResidents.PASSWORD);
 	}
@@ -95,7 +101,8 @@ class ResidentApiTests {
 
 		assertThat(register(TestResidents.json("周安然", lowerCase, TestResidents.mobile(), TestResidents.PASSWORD), null))
 			.hasStatus(HttpStatus.CREATED);
-		assertThat(stored(idNumber)).containsEntry("id_number", idNumber);
+		assertThat(personalData.open(ResidentRepository.ID_NUMBER, (byte[]) stored(idNumber).get("id_number_sealed")))
+			.isEqualTo(idNumber);
 
 		assertThat(register(TestResidents.json("周安然", idNumber, TestResidents.mobile(), TestResidents.PASSWORD), "en"))
 			.hasStatus(HttpStatus.CONFLICT)
@@ -116,8 +123,10 @@ class ResidentApiTests {
 			.asInstanceOf(LIST)
 			.containsExactlyInAnyOrder(Map.of("field", "mobile", "message", "请输入 11 位中国大陆手机号，以 13 至 19 开头"),
 					Map.of("field", "password", "message", "这个密码太常见，容易被猜到，请换一个"));
-		assertThat(jdbc.sql("SELECT count(*) FROM resident WHERE id_number = ?").param(idNumber).query(Long.class).single())
-			.isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM resident WHERE id_number_index = ?")
+			.param(personalData.index(ResidentRepository.ID_NUMBER, idNumber))
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -201,8 +210,10 @@ class ResidentApiTests {
 	}
 
 	private Map<String, Object> stored(String idNumber) {
-		return jdbc.sql("SELECT id, name, id_number, mobile, password_hash FROM resident WHERE id_number = ?")
-			.param(idNumber)
+		return jdbc.sql("""
+				SELECT id, name, id_number_sealed, mobile_sealed, password_hash FROM resident WHERE id_number_index = ?
+				""")
+			.param(personalData.index(ResidentRepository.ID_NUMBER, idNumber))
 			.query()
 			.singleRow();
 	}

@@ -86,7 +86,7 @@ class ResidentRegistrationControllerTests {
 		assertThat(session.getAttribute("ANNING_RESIDENT_SECURITY_CONTEXT")).isNotNull();
 
 		MvcTestResult me = mvc.get().uri("/me").session(session).flashAttrs(registered.getMvcResult().getFlashMap()).exchange();
-		String masked = idNumber.charAt(0) + "****************" + idNumber.charAt(17);
+		String masked = idNumber.substring(0, 4) + "**********" + idNumber.substring(14);
 		assertThat(me).hasStatusOk()
 			.hasViewName("portal/me")
 			.bodyText()

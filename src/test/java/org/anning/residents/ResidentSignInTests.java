@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.anning.AnningTest;
+import org.anning.privacy.PersonalData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,9 @@ class ResidentSignInTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	PersonalData personalData;
 
 	@Test
 	void myAccountWithoutSignInRedirectsToTheSignInPage() {
@@ -145,8 +149,8 @@ class ResidentSignInTests {
 		residents.register(draft);
 		Instant longAgo = clock.instant().minus(Duration.ofMinutes(16));
 		for (int i = 0; i < 4; i++) {
-			jdbc.sql("INSERT INTO resident_sign_in_failure (resident_id, failed_at) SELECT id, ? FROM resident WHERE id_number = ?")
-				.params(Timestamp.from(longAgo), draft.idNumber())
+			jdbc.sql("INSERT INTO resident_sign_in_failure (resident_id, failed_at) SELECT id, ? FROM resident WHERE id_number_index = ?")
+				.params(Timestamp.from(longAgo), idNumberIndex(draft))
 				.update();
 		}
 
@@ -226,8 +230,8 @@ class ResidentSignInTests {
 	}
 
 	private Instant lockedUntil(NewResident draft) {
-		Timestamp t = jdbc.sql("SELECT locked_until FROM resident WHERE id_number = ?")
-			.param(draft.idNumber())
+		Timestamp t = jdbc.sql("SELECT locked_until FROM resident WHERE id_number_index = ?")
+			.param(idNumberIndex(draft))
 			.query((rs, n) -> rs.getTimestamp(1))
 			.list()
 			.get(0);
@@ -235,15 +239,19 @@ class ResidentSignInTests {
 	}
 
 	private void moveLockedUntil(NewResident draft, Instant until) {
-		jdbc.sql("UPDATE resident SET locked_until = ? WHERE id_number = ?")
-			.params(Timestamp.from(until), draft.idNumber())
+		jdbc.sql("UPDATE resident SET locked_until = ? WHERE id_number_index = ?")
+			.params(Timestamp.from(until), idNumberIndex(draft))
 			.update();
 	}
 
 	private int failures(NewResident draft) {
 		return jdbc.sql("""
 				SELECT count(*) FROM resident_sign_in_failure f JOIN resident r ON r.id = f.resident_id
-				 WHERE r.id_number = ?
-				""").param(draft.idNumber()).query(Integer.class).single();
+				 WHERE r.id_number_index = ?
+				""").param(idNumberIndex(draft)).query(Integer.class).single();
+	}
+
+	private String idNumberIndex(NewResident draft) {
+		return personalData.index(ResidentRepository.ID_NUMBER, draft.idNumber());
 	}
 }
