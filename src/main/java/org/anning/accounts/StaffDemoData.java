@@ -90,8 +90,7 @@ class StaffDemoData implements ApplicationRunner {
 		if (accounts.findById(idOf("admin")).isPresent()) {
 			tokens.ensure(idOf("admin"), "demo", ADMIN_TOKEN, Duration.ofDays(365));
 		}
-		// To the console only, never to the log files: the log must hold no password, secret or token.
-		System.out.printf("""
+		demo.announce("""
 
 				==== Anning demo mode ====
 				Staff desk: /desk  ·  residents' portal: /  ·  API docs: /api-docs.html
@@ -101,8 +100,8 @@ class StaffDemoData implements ApplicationRunner {
 				  otpauth URI: %s
 				API token of the demo administrator: %s
 				==========================
-				%n""", PASSWORD, String.join(", ", Stream.of(ACCOUNTS).map(a -> a[0] + " (" + a[3] + ")").sorted().toList()),
-				TOTP_SECRET, Totp.otpauthUri(SignInController.ISSUER, "admin", TOTP_SECRET), ADMIN_TOKEN);
+				""".formatted(PASSWORD, String.join(", ", Stream.of(ACCOUNTS).map(a -> a[0] + " (" + a[3] + ")").sorted().toList()),
+				TOTP_SECRET, Totp.otpauthUri(SignInController.ISSUER, "admin", TOTP_SECRET), ADMIN_TOKEN));
 		log.info("Demo staff accounts ready: {}", ACCOUNTS.length);
 	}
 }

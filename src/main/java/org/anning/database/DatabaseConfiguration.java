@@ -92,7 +92,8 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	DemoMode demoMode(DatabaseSettings settings, @Value("${anning.demo:}") String demo) {
-		return new DemoMode(demo.isBlank() ? !settings.external() : Boolean.parseBoolean(demo.trim()));
+	DemoMode demoMode(DatabaseSettings settings, @Value("${anning.demo:}") String demo,
+			@Value("${anning.demo.announce:true}") boolean announce) {
+		return new DemoMode(demo.isBlank() ? !settings.external() : Boolean.parseBoolean(demo.trim()), announce);
 	}
 }

@@ -52,10 +52,10 @@ class DatabaseStartupTests {
 	void demoModeIsOnWithTheEmbeddedDatabaseAndOffWithAnExternalOneUnlessAskedFor() {
 		var configuration = new DatabaseConfiguration();
 		var embedded = new DatabaseSettings("", null, null, null, false, 0, null, null);
-		assertThat(configuration.demoMode(embedded, "").on()).isTrue();
-		assertThat(configuration.demoMode(EXTERNAL, "").on()).isFalse();
-		assertThat(configuration.demoMode(EXTERNAL, "true").on()).isTrue();
-		assertThat(configuration.demoMode(embedded, "false").on()).isFalse();
+		assertThat(configuration.demoMode(embedded, "", true).on()).isTrue();
+		assertThat(configuration.demoMode(EXTERNAL, "", true).on()).isFalse();
+		assertThat(configuration.demoMode(EXTERNAL, "true", true).on()).isTrue();
+		assertThat(configuration.demoMode(embedded, "false", true).on()).isFalse();
 	}
 
 	private static FailureAnalysis analyse(RuntimeException failure) {

@@ -21,9 +21,9 @@ class PrivacyKeysTests {
 
 	static final PrivacySettings UNCONFIGURED = new PrivacySettings(null, null, null);
 
-	static final DemoMode DEMO = new DemoMode(true);
+	static final DemoMode DEMO = new DemoMode(true, false);
 
-	static final DemoMode NOT_DEMO = new DemoMode(false);
+	static final DemoMode NOT_DEMO = new DemoMode(false, false);
 
 	@TempDir
 	Path dataDir;
