@@ -33,13 +33,16 @@ public class DataAccessLog {
 		this.clock = clock;
 	}
 
-	/** Staff accesses to the resident's data that the resident may see today, newest first. */
+	/**
+	 * Staff accesses to the resident's data that the resident may see today, newest first. Deferrals are about
+	 * the resident too (so auditors find them) but are never shown to the resident.
+	 */
 	@Transactional(readOnly = true)
 	public List<DataAccess> of(UUID resident) {
 		return jdbc.sql("""
 				SELECT e.seq, e.occurred_at, e.actor_unit, e.actor_roles, e.action, e.object_type, e.purpose, e.purpose_ref
 				  FROM audit_event e
-				 WHERE e.subject_resident = ? AND e.actor_kind = 'STAFF'
+				 WHERE e.subject_resident = ? AND e.actor_kind = 'STAFF' AND e.action <> 'DEFERRED'
 				   AND NOT EXISTS (SELECT 1 FROM audit_deferral d WHERE d.audit_seq = e.seq AND d.until >= ?)
 				 ORDER BY e.seq DESC
 				""").params(resident, LocalDate.now(clock)).query((rs, n) -> access(rs)).list();
@@ -52,7 +55,7 @@ public class DataAccessLog {
 				SELECT e.seq, e.occurred_at, e.actor_unit, e.actor_roles, e.action, e.object_type, e.purpose, e.purpose_ref,
 				       (SELECT max(d.until) FROM audit_deferral d WHERE d.audit_seq = e.seq) AS deferred_until
 				  FROM audit_event e
-				 WHERE e.subject_resident = ? AND e.actor_kind = 'STAFF'
+				 WHERE e.subject_resident = ? AND e.actor_kind = 'STAFF' AND e.action <> 'DEFERRED'
 				 ORDER BY e.seq DESC
 				""").param(resident).query((rs, n) -> {
 					java.sql.Date until = rs.getDate("deferred_until");
@@ -74,6 +77,8 @@ public class DataAccessLog {
 				SELECT seq, occurred_at, actor_unit, actor_roles, action, object_type, purpose, purpose_ref
 				  FROM audit_event WHERE seq = ? AND actor_kind = 'STAFF' AND subject_resident IS NOT NULL
 				""").param(seq).query((rs, n) -> access(rs)).optional();
+		UUID resident = entry.isEmpty() ? null
+				: jdbc.sql("SELECT subject_resident FROM audit_event WHERE seq = ?").param(seq).query(UUID.class).single();
 		if (entry.isEmpty() || entry.get().unit() == null || !units.contains(entry.get().unit())) {
 			throw new NotFoundException("data access");
 		}
@@ -89,6 +94,7 @@ public class DataAccessLog {
 					Timestamp.from(clock.instant()))
 			.update();
 		trail.record(AuditEntry.of(AuditAction.DEFERRED, "audit-event", seq)
+			.about(resident)
 			.detail("until " + until + ": " + reason.strip()));
 	}
 

@@ -81,14 +81,13 @@ class ResidentDemoData implements ApplicationRunner {
 			}
 		}
 		if (!lines.isEmpty()) {
-			// To the console only, never to the log files: the log must hold no identity number or password.
-			System.out.printf("""
+			demo.announce("""
 
 					==== Anning demo residents ====
 					Residents' portal: /signin with the identity number or the mobile, password %s
 					  %s
 					===============================
-					%n""", PASSWORD, String.join("\n  ", lines));
+					""".formatted(PASSWORD, String.join("\n  ", lines)));
 			log.info("Demo residents ready: {}", lines.size());
 		}
 	}

@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.anning.audit.Actor;
+import org.anning.audit.AuditAction;
+import org.anning.audit.AuditEntry;
+import org.anning.audit.AuditTrail;
+import org.anning.audit.Outcome;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,28 +28,57 @@ class ResidentLockout {
 
 	private final ResidentRepository residents;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
-	ResidentLockout(ResidentRepository residents, Clock clock) {
+	ResidentLockout(ResidentRepository residents, AuditTrail audit, Clock clock) {
 		this.residents = residents;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
-	/** Records a failure, in its own transaction so that it stays when the sign-in fails; true if now locked. */
+	/**
+	 * Records a failure and its audit event, in their own transaction so that they stay when the sign-in fails;
+	 * true if now locked.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	boolean recordFailure(ResidentId resident) {
 		Instant now = clock.instant();
 		residents.recordFailure(resident, now);
+		audit.record(signInEvent(AuditAction.SIGN_IN_FAILED, resident).outcome(Outcome.FAILED));
 		if (residents.failuresSince(resident, now.minus(WINDOW)) >= MAX_FAILURES) {
 			residents.lockUntil(resident, now.plus(LOCK));
+			audit.record(signInEvent(AuditAction.LOCKED, resident).detail("until " + now.plus(LOCK)));
 			return true;
 		}
 		return false;
 	}
 
-	/** A successful sign-in forgives earlier mistakes. */
+	/** A right password while locked out: audited, but not counted, since the lock already holds. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void recordLockedAttempt(ResidentId resident) {
+		audit.record(signInEvent(AuditAction.SIGN_IN_FAILED, resident).outcome(Outcome.FAILED).detail("locked"));
+	}
+
+	/** A successful sign-in forgives earlier mistakes, and is audited in the same transaction. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void recordSuccess(ResidentId resident) {
 		residents.clearFailures(resident);
+		audit.record(signInEvent(AuditAction.SIGN_IN, resident));
+	}
+
+	/** A sign-in by no known resident: anonymous, and without what was typed, which may be someone's number. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void recordUnknown(String why) {
+		audit.record(AuditEntry.of(AuditAction.SIGN_IN_FAILED, "resident", null)
+			.outcome(Outcome.FAILED)
+			.detail(why)
+			.by(Actor.ANONYMOUS));
+	}
+
+	// The request is not signed in yet, so the actor is named rather than taken from the security context.
+	private static AuditEntry signInEvent(AuditAction action, ResidentId resident) {
+		return AuditEntry.of(action, "resident", resident).about(resident.value()).by(Actor.resident(resident.value()));
 	}
 }

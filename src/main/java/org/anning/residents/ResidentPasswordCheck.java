@@ -45,6 +45,7 @@ class ResidentPasswordCheck implements AuthenticationProvider {
 		List<ResidentRepository.Credentials> candidates = candidates(String.valueOf(authentication.getPrincipal()));
 		if (candidates.isEmpty()) {
 			passwords.matches(password, null);
+			lockout.recordUnknown("unknown resident");
 			throw failed();
 		}
 		List<ResidentRepository.Credentials> matching = candidates.stream()
@@ -55,7 +56,12 @@ class ResidentPasswordCheck implements AuthenticationProvider {
 			candidates.stream().filter(c -> !c.lockedAt(now)).forEach(c -> lockout.recordFailure(c.id()));
 			throw failed();
 		}
-		if (matching.size() > 1 || matching.get(0).lockedAt(now)) {
+		if (matching.size() > 1) {
+			lockout.recordUnknown("several residents match");
+			throw failed();
+		}
+		if (matching.get(0).lockedAt(now)) {
+			lockout.recordLockedAttempt(matching.get(0).id());
 			throw failed();
 		}
 		ResidentRepository.Credentials resident = matching.get(0);

@@ -60,6 +60,22 @@ class ResidentRepository {
 			.optional();
 	}
 
+	/** The resident with this identity number, found through its keyed index. */
+	Optional<Resident> findByIdNumber(IdentityNumber idNumber) {
+		return jdbc.sql("SELECT id, name, id_number_sealed, mobile_sealed, created_at FROM resident WHERE id_number_index = ?")
+			.param(personalData.index(ID_NUMBER, idNumber.value()))
+			.query(this::resident)
+			.optional();
+	}
+
+	/** The residents who gave this mobile number, oldest first. */
+	List<Resident> findByMobile(MobileNumber mobile) {
+		return jdbc.sql("""
+				SELECT id, name, id_number_sealed, mobile_sealed, created_at FROM resident
+				 WHERE mobile_index = ? ORDER BY created_at, id
+				""").param(personalData.index(MOBILE, mobile.value())).query(this::resident).list();
+	}
+
 	Optional<Credentials> credentials(IdentityNumber idNumber) {
 		return jdbc.sql("SELECT id, name, password_hash, locked_until FROM resident WHERE id_number_index = ?")
 			.param(personalData.index(ID_NUMBER, idNumber.value()))

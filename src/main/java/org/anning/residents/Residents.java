@@ -8,9 +8,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.anning.accounts.PasswordPolicy;
+import org.anning.audit.Actor;
+import org.anning.audit.AuditAction;
+import org.anning.audit.AuditEntry;
+import org.anning.audit.AuditTrail;
+import org.anning.audit.DataAccess;
+import org.anning.audit.DataAccessLog;
 import org.anning.web.ConflictException;
 import org.anning.web.InvalidInputException;
 import org.anning.web.InvalidInputException.FieldProblem;
+import org.anning.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +39,19 @@ public class Residents {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditTrail audit;
+
+	private final DataAccessLog accessLog;
+
 	private final Clock clock;
 
-	Residents(ResidentRepository residents, ResidentPasswords passwords, ApplicationEventPublisher events, Clock clock) {
+	Residents(ResidentRepository residents, ResidentPasswords passwords, ApplicationEventPublisher events,
+			AuditTrail audit, DataAccessLog accessLog, Clock clock) {
 		this.residents = residents;
 		this.passwords = passwords;
 		this.events = events;
+		this.audit = audit;
+		this.accessLog = accessLog;
 		this.clock = clock;
 	}
 
@@ -55,6 +69,8 @@ public class Residents {
 				clock.instant())) {
 			throw new ConflictException("residents.idNumber.taken");
 		}
+		// The new resident is the actor: nobody is signed in while registering.
+		audit.record(AuditEntry.of(AuditAction.CREATE, "resident", id).about(id.value()).by(Actor.resident(id.value())));
 		events.publishEvent(new ResidentRegistered(id));
 		return residents.findById(id).orElseThrow();
 	}
@@ -62,6 +78,21 @@ public class Residents {
 	@Transactional(readOnly = true)
 	public Optional<Resident> find(ResidentId id) {
 		return residents.findById(id);
+	}
+
+	/**
+	 * Everything kept about a resident, for themselves: their record and the accesses to it they may see. The
+	 * export is audited in the same transaction.
+	 */
+	public Export export(ResidentId id) {
+		Resident resident = residents.findById(id).orElseThrow(() -> new NotFoundException("resident"));
+		List<DataAccess> accesses = accessLog.of(id.value());
+		audit.record(AuditEntry.of(AuditAction.EXPORT, "resident", id).about(id.value()));
+		return new Export(resident, accesses);
+	}
+
+	/** A resident's record and the accesses to it that they may see. */
+	public record Export(Resident resident, List<DataAccess> accesses) {
 	}
 
 	private record Checked(String name, IdentityNumber idNumber, MobileNumber mobile) {

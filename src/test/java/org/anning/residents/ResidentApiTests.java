@@ -183,7 +183,8 @@ class ResidentApiTests {
 
 	@Test
 	void otherResidentPathsOfTheApiStillNeedAToken() {
-		assertThat(mvc.get().uri("/api/v1/residents")).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(mvc.post().uri("/api/v1/residents/search").contentType("application/json").content("{}"))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(mvc.get().uri("/api/v1/residents/" + UUID.randomUUID())).hasStatus(HttpStatus.UNAUTHORIZED);
 	}
 
