@@ -2,11 +2,13 @@ package org.anning.residents;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.anning.audit.DataAccessLog;
 import org.anning.web.NotFoundException;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,7 +30,11 @@ class MyAccountController {
 
 	private final Clock clock;
 
-	MyAccountController(Residents residents, DataAccessLog accessLog, AccessLines lines, Clock clock) {
+	private final MessageSource messages;
+
+	MyAccountController(Residents residents, DataAccessLog accessLog, AccessLines lines, Clock clock,
+			MessageSource messages) {
+		this.messages = messages;
 		this.residents = residents;
 		this.accessLog = accessLog;
 		this.lines = lines;
@@ -62,6 +68,36 @@ class MyAccountController {
 					ContentDisposition.attachment().filename("anning-my-data.json").build().toString())
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(data);
+	}
+
+	@GetMapping(path = "/me/data.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> downloadPdf(@AuthenticationPrincipal ResidentPrincipal principal, Locale locale) {
+		Residents.Export export = residents.export(principal.id());
+		Resident r = export.resident();
+		List<String> text = new ArrayList<>();
+		text.add(messages.getMessage("residents.pdf.title", null, locale));
+		text.add("");
+		text.add(messages.getMessage("residents.pdf.name", new Object[] { r.name() }, locale));
+		text.add(messages.getMessage("residents.pdf.idNumber", new Object[] { r.idNumber().value() }, locale));
+		text.add(messages.getMessage("residents.pdf.mobile", new Object[] { r.mobile().value() }, locale));
+		text.add(messages.getMessage("residents.pdf.registeredAt", new Object[] { r.registeredAt().toString() }, locale));
+		text.add("");
+		text.add(messages.getMessage("residents.pdf.accesses", null, locale));
+		if (export.accesses().isEmpty()) {
+			text.add(messages.getMessage("residents.pdf.none", null, locale));
+		}
+		for (var access : export.accesses()) {
+			var line = lines.of(access, locale);
+			String roles = String.join(", ", line.roleKeys().stream().map(k -> messages.getMessage(k, null, k, locale)).toList());
+			text.add(line.at() + "  " + (line.unit() == null ? "" : line.unit()) + "  " + roles + "  "
+					+ messages.getMessage(line.actionKey(), null, line.actionKey(), locale)
+					+ (line.purposeKey() == null ? "" : "  " + messages.getMessage(line.purposeKey(), null, locale)));
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("anning-my-data.pdf").build().toString())
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(DataPdf.of(text));
 	}
 
 	/** Everything Anning keeps about a resident: their profile and every access to it they may see. */

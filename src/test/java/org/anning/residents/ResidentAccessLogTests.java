@@ -130,6 +130,30 @@ class ResidentAccessLogTests {
 				""").params(resident.id().value(), resident.id().toString()).query(Long.class).single()).isEqualTo(1);
 	}
 
+	@Test
+	void theResidentDownloadsTheirDataAsAPdfWithChineseTextAndTheExportIsAudited() throws Exception {
+		NewResident draft = TestResidents.draft();
+		Resident resident = residents.register(draft);
+		open(resident, "APPLICATION", "SQ-2");
+		byte[] pdf = mvc.perform(get("/me/data.pdf").with(as(resident)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("Content-Disposition", containsString("anning-my-data.pdf")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertThat(text).startsWith("%PDF-1.7").endsWith("%%EOF\n").contains("/STSong-Light", "/UniGB-UCS2-H");
+		// The name, the full identity number and the unit of the access, as UCS-2 text.
+		assertThat(text).contains(DataPdf.ucs2(draft.name()), DataPdf.ucs2(draft.idNumber()), DataPdf.ucs2("和平路派出所"));
+		int xref = Integer.parseInt(text.substring(text.lastIndexOf("startxref\n") + 10, text.lastIndexOf("\n%%EOF")).strip());
+		assertThat(text.substring(xref)).startsWith("xref");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'EXPORT' AND subject_resident = ?")
+			.param(resident.id().value())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 	private void open(Resident resident, String purpose, String ref) throws Exception {
 		mvc.perform(post("/desk/residents/{id}", resident.id()).param("purpose", purpose)
 				.param("ref", ref)
