@@ -60,6 +60,9 @@ class StaffSecurityConfiguration {
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(authorize -> authorize.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				// The working-day calendar is public information: anyone may compute a deadline.
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/calendar/**")
+				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(Role.ADMINISTRATOR.name())
 				.anyRequest()
