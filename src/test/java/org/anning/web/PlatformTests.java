@@ -49,6 +49,19 @@ class PlatformTests {
 	}
 
 	@Test
+	void anUnknownApiPathAnswersProblemDetailsAndAnUnknownPageTheErrorPage() throws Exception {
+		mvc.perform(get("/api/v1/no-such-thing").header("Authorization", "Bearer " + DemoStaff.ADMIN_TOKEN)
+			.header("Accept-Language", "en"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.status").value(404))
+			.andExpect(jsonPath("$.title").value("Not found"));
+		mvc.perform(get("/no-such-page"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("页面不存在")));
+	}
+
+	@Test
 	void anUnknownTokenIsRefused() throws Exception {
 		mvc.perform(get("/api/v1/units").header("Authorization", "Bearer ann_not-a-real-token"))
 			.andExpect(status().isUnauthorized());
