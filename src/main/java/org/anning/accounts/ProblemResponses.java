@@ -1,12 +1,11 @@
 package org.anning.accounts;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
+import org.anning.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,23 +18,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ProblemResponses {
 
-	private final MessageSource messages;
+	private final Problems problems;
 
 	private final LocaleResolver locales;
 
 	private final JsonMapper json;
 
-	ProblemResponses(MessageSource messages, LocaleResolver locales, JsonMapper json) {
-		this.messages = messages;
+	ProblemResponses(Problems problems, LocaleResolver locales, JsonMapper json) {
+		this.problems = problems;
 		this.locales = locales;
 		this.json = json;
 	}
 
 	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
 			throws IOException {
-		Locale locale = locales.resolveLocale(request);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, locale));
-		problem.setTitle(messages.getMessage(key + ".title", null, locale));
+		ProblemDetail problem = problems.of(status, key, locales.resolveLocale(request));
 		problem.setInstance(java.net.URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,8 +1,8 @@
 package org.anning.accounts;
 
 import org.anning.audit.AuditTrail;
+import org.anning.web.Problems;
 import org.anning.web.SecurityHeaders;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -54,9 +54,9 @@ class StaffSecurityConfiguration {
 
 	@Bean
 	@Order(20)
-	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, MessageSource messages, LocaleResolver locales,
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, Problems problemDetails, LocaleResolver locales,
 			JsonMapper json) throws Exception {
-		var problems = new ProblemResponses(messages, locales, json);
+		var problems = new ProblemResponses(problemDetails, locales, json);
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(authorize -> authorize.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()

@@ -29,8 +29,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	private final MessageSource messages;
 
-	ApiErrors(MessageSource messages) {
+	private final Problems problems;
+
+	ApiErrors(MessageSource messages, Problems problems) {
 		this.messages = messages;
+		this.problems = problems;
 	}
 
 	@Override
@@ -48,9 +51,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.unreadable"));
-		problem.setTitle(text("error.badRequest.title"));
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.badRequest()
+			.body(problems.of(HttpStatus.BAD_REQUEST, "error.unreadable", null, "error.badRequest.title", locale()));
 	}
 
 	@ExceptionHandler
@@ -64,36 +66,35 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, text("error.notFound"));
-		problem.setTitle(text("error.notFound.title"));
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problems.of(HttpStatus.NOT_FOUND, "error.notFound", locale()));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text(ex.code(), ex.args()));
-		problem.setTitle(text("error.conflict.title"));
+		ProblemDetail problem = problems.of(HttpStatus.CONFLICT, ex.code(), ex.args(), "error.conflict.title", locale());
 		problem.setType(URI.create("urn:anning:problem:" + ex.code()));
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unavailable(UnavailableException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, text("error.unavailable"));
-		problem.setTitle(text("error.unavailable.title"));
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable", locale()));
 	}
 
 	private ProblemDetail invalid(List<Map<String, String>> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-				text("error.invalid.detail"));
-		problem.setTitle(text("error.invalid.title"));
+		ProblemDetail problem = problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "error.invalid.detail", null,
+				"error.invalid.title", locale());
 		problem.setType(URI.create("urn:anning:problem:invalid-input"));
 		problem.setProperty("errors", errors);
 		return problem;
 	}
 
 	private String text(String code, Object... args) {
-		return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+		return problems.text(code, args, locale());
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
 	}
 }

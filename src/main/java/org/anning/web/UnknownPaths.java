@@ -4,7 +4,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,19 +21,16 @@ import org.springframework.web.servlet.view.json.JacksonJsonView;
 @ControllerAdvice
 class UnknownPaths {
 
-	private final MessageSource messages;
+	private final Problems problems;
 
-	UnknownPaths(MessageSource messages) {
-		this.messages = messages;
+	UnknownPaths(Problems problems) {
+		this.problems = problems;
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
 	ModelAndView notFound(HttpServletRequest request) {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			var locale = LocaleContextHolder.getLocale();
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-					messages.getMessage("error.notFound", null, locale));
-			problem.setTitle(messages.getMessage("error.notFound.title", null, locale));
+			ProblemDetail problem = problems.of(HttpStatus.NOT_FOUND, "error.notFound", LocaleContextHolder.getLocale());
 			var view = new JacksonJsonView();
 			view.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			view.setExtractValueFromSingleKeyModel(true);

@@ -33,9 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AnningTest
 class AccountApiTests {
 
-	static final String PASSWORD = "Lantern-Orchard-Ferry-58";
+	static final String PASSWORD = TestAccounts.PASSWORD;
 
-	static final StaffPrincipal ADMIN = DemoStaff.principal("admin", "AN", Role.ADMINISTRATOR);
+	static final StaffPrincipal ADMIN = TestAccounts.ADMIN;
 
 	@Autowired
 	MockMvc mvc;
@@ -339,8 +339,7 @@ class AccountApiTests {
 	}
 
 	private StaffAccount create(String unitCode, Role role) {
-		return staff.create(new NewStaffAccount(unique(), "测试 用户", unitCode, Set.of(role), PASSWORD), ADMIN,
-				scopes.of(ADMIN));
+		return TestAccounts.create(staff, scopes, "api", unitCode, role);
 	}
 
 	/** A short-lived token for a demo account; it adds a token, and changes nothing of the account itself. */

@@ -29,9 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AnningTest
 class AccountControllerTests {
 
-	static final String PASSWORD = "Lantern-Orchard-Ferry-58";
+	static final String PASSWORD = TestAccounts.PASSWORD;
 
-	static final StaffPrincipal ADMIN = DemoStaff.principal("admin", "AN", Role.ADMINISTRATOR);
+	static final StaffPrincipal ADMIN = TestAccounts.ADMIN;
 
 	@Autowired
 	MockMvc mvc;
@@ -310,8 +310,7 @@ class AccountControllerTests {
 	}
 
 	private StaffAccount create(String unitCode, Role role) {
-		return staff.create(new NewStaffAccount(unique(), "测试 用户", unitCode, Set.of(role), PASSWORD), ADMIN,
-				scopes.of(ADMIN));
+		return TestAccounts.create(staff, scopes, "page", unitCode, role);
 	}
 
 	/** The list's row of a demo account, by its deterministic identifier. */
