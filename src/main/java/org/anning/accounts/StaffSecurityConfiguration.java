@@ -63,6 +63,10 @@ class StaffSecurityConfiguration {
 				// The working-day calendar is public information: anyone may compute a deadline.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/calendar/**")
 				.permitAll()
+				// So are the service catalogue and the progress lookup (which needs the reference and the suffix).
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/catalogue", "/api/v1/catalogue/**",
+						"/api/v1/applications/*/progress")
+				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(Role.ADMINISTRATOR.name())
 				.anyRequest()

@@ -1,9 +1,12 @@
 package org.anning.residents;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,6 +81,51 @@ public class Residents {
 	@Transactional(readOnly = true)
 	public Optional<Resident> find(ResidentId id) {
 		return residents.findById(id);
+	}
+
+	/** How many characters of the identity number confirm a resident's identity (the last six). */
+	public static final int ID_NUMBER_SUFFIX_LENGTH = 6;
+
+	/**
+	 * Whether the resident exists and the last six characters of their identity number are {@code suffix}, with
+	 * x and X alike; compared in constant time. Not audited: it reveals no more than what was typed.
+	 */
+	@Transactional(readOnly = true)
+	public boolean idNumberEndsWith(ResidentId id, String suffix) {
+		if (id == null || suffix == null || suffix.strip().length() != ID_NUMBER_SUFFIX_LENGTH) {
+			return false;
+		}
+		byte[] typed = suffix.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+		return residents.findById(id)
+			.map(r -> MessageDigest.isEqual(r.idNumber().lastSix().getBytes(StandardCharsets.UTF_8), typed))
+			.orElse(false);
+	}
+
+	/** The resident's name, for their own pages and for staff who have audited their read. */
+	@Transactional(readOnly = true)
+	public Optional<String> name(ResidentId id) {
+		return residents.findById(id).map(Resident::name);
+	}
+
+	/** The resident's identity number masked (first four and last four characters). */
+	@Transactional(readOnly = true)
+	public Optional<String> maskedIdNumber(ResidentId id) {
+		return residents.findById(id).map(r -> r.idNumber().masked());
+	}
+
+	/**
+	 * An applicant as another module's staff pages show them, with full and masked numbers. <strong>Not
+	 * audited:</strong> the caller must record the read in the audit trail, with its purpose and the reference of
+	 * the record in hand, in the same transaction as this call, and show full numbers only where role and purpose
+	 * need them (as the service hall does for an application).
+	 *
+	 * @throws NotFoundException if there is no such resident
+	 */
+	@Transactional(readOnly = true)
+	public ApplicantView applicant(ResidentId id) {
+		Resident resident = residents.findById(id).orElseThrow(() -> new NotFoundException("resident"));
+		return new ApplicantView(resident.name(), resident.idNumber().masked(), resident.mobile().masked(),
+				resident.idNumber().value(), resident.mobile().value());
 	}
 
 	/**

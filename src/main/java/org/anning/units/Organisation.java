@@ -145,6 +145,12 @@ public class Organisation {
 		return units.findById(unit.id()).orElseThrow();
 	}
 
+	/** Every active unit, ordered by code: for residents choosing where to apply, never for access. */
+	@Transactional(readOnly = true)
+	public List<Unit> active() {
+		return units.findAll(units.allIds()).stream().filter(Unit::active).toList();
+	}
+
 	/** How many units exist, active or not. */
 	@Transactional(readOnly = true)
 	public long count() {
