@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MaterialCheck {
 
-	static final int MAX_BYTES = 10 * 1024 * 1024;
+	static final int MAX_BYTES = Material.MAX_BYTES;
 
 	static final int MAX_NAME_LENGTH = 200;
 

@@ -187,6 +187,10 @@ class MyApplicationsApi {
 	}
 
 	private static Upload upload(String requirement, MultipartFile file) {
+		if (file.getSize() > org.anning.services.Material.MAX_BYTES) { // refused before it is read into memory
+			throw new org.anning.web.InvalidInputException("file", "services.material.tooLarge",
+					org.anning.services.Material.MAX_BYTES / 1024 / 1024);
+		}
 		try {
 			return new Upload(requirement, file.getOriginalFilename(), file.getBytes());
 		}

@@ -143,6 +143,11 @@ class PortalApplicationController {
 				if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
 					continue;
 				}
+				if (file.getSize() > Material.MAX_BYTES) { // refused before it is read into memory
+					errors.put(requirement.code(), messages.getMessage("services.material.tooLarge",
+							new Object[] { Material.MAX_BYTES / 1024 / 1024 }, LocaleContextHolder.getLocale()));
+					continue;
+				}
 				try {
 					applications.addMaterial(me, a.reference(),
 							new Upload(requirement.code(), file.getOriginalFilename(), file.getBytes()));
