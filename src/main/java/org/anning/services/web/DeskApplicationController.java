@@ -3,7 +3,6 @@ package org.anning.services.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.anning.services.Material;
 import org.anning.services.MaterialRequirement;
 import org.anning.services.Ratings;
 import org.anning.services.SupplementNotice;
+import org.anning.calendar.WorkingDays;
 import org.anning.units.Organisation;
 import org.anning.units.UnitId;
 import org.anning.units.UnitScope;
@@ -76,10 +76,13 @@ class DeskApplicationController {
 
 	private final UnitScopes scopes;
 
+	private final WorkingDays workingDays;
+
 	private final Clock clock;
 
 	DeskApplicationController(Applications applications, Ratings ratings, Organisation organisation,
-			StaffAccounts staff, UnitScopes scopes, Clock clock) {
+			StaffAccounts staff, UnitScopes scopes, WorkingDays workingDays, Clock clock) {
+		this.workingDays = workingDays;
 		this.applications = applications;
 		this.ratings = ratings;
 		this.organisation = organisation;
@@ -278,7 +281,13 @@ class DeskApplicationController {
 		model.addAttribute("unit", organisation.find(new UnitId(a.unit())).orElse(null));
 		model.addAttribute("today", today);
 		model.addAttribute("zone", clock.getZone());
-		model.addAttribute("daysLeft", a.dueOn() == null ? null : ChronoUnit.DAYS.between(today, a.dueOn()));
+		// Working days, as the deadline counts them: left until it, or past it.
+		Integer daysLeft = null;
+		if (a.dueOn() != null && a.deadlineRunning() && workingDays.knows(today) && workingDays.knows(a.dueOn())) {
+			daysLeft = today.isAfter(a.dueOn()) ? -workingDays.workingDaysBetween(a.dueOn(), today)
+					: workingDays.workingDaysBetween(today, a.dueOn());
+		}
+		model.addAttribute("daysLeft", daysLeft);
 		model.addAttribute("requirements", requirements);
 		model.addAttribute("sent", sent);
 		model.addAttribute("notices", applications.notices(a));
