@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a file before it is stored: not empty, at most {@link #MAX_BYTES}, a PDF, JPEG or PNG by its content
- * (whatever its name says) in a format the requirement accepts, and clean by the virus scanner.
+ * (whatever its name says) in a format the requirement accepts, and clean by the virus scanner. Other modules
+ * that take residents' files (reports) use it, so the rules are the same everywhere.
  */
 @Component
-class MaterialCheck {
+public class MaterialCheck {
 
 	static final int MAX_BYTES = Material.MAX_BYTES;
 
@@ -26,10 +27,10 @@ class MaterialCheck {
 		this.scanner = scanner;
 	}
 
-	record Checked(String fileName, MaterialFormat format, byte[] content, String sha256) {
+	public record Checked(String fileName, MaterialFormat format, byte[] content, String sha256) {
 	}
 
-	Checked check(String field, String fileName, byte[] content, Set<MaterialFormat> accepted) {
+	public Checked check(String field, String fileName, byte[] content, Set<MaterialFormat> accepted) {
 		if (content == null || content.length == 0) {
 			throw new InvalidInputException(field, "services.material.empty");
 		}

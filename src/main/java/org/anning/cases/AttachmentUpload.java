@@ -1,0 +1,5 @@
+package org.anning.cases;
+
+/** A file as it arrives with a report. */
+public record AttachmentUpload(String fileName, byte[] content) {
+}
