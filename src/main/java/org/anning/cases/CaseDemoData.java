@@ -391,9 +391,10 @@ class CaseDemoData implements ApplicationRunner {
 			}
 			Set<UUID> demoIds = new HashSet<>();
 			demoPeople.forEach(p -> demoIds.add(p.id()));
-			for (UUID id : jdbc.queryForList("SELECT id FROM resident ORDER BY created_at, id LIMIT 50", UUID.class)) {
+			for (ResidentId resident : residents.registeredFirst(50)) {
+				UUID id = resident.value();
 				if (!demoIds.contains(id)) {
-					residents.find(new ResidentId(id))
+					residents.find(resident)
 						.map(Resident::name)
 						.ifPresent(name -> otherPeople.add(new Person(id, name.substring(0, 1) + "某")));
 				}

@@ -149,4 +149,9 @@ class ResidentRepository {
 	private static IdentityNumber stored(String value) {
 		return IdentityNumber.parse(value, LocalDate.MAX);
 	}
+
+	List<ResidentId> firstRegistered(int limit) {
+		return jdbc.sql("SELECT id FROM resident ORDER BY created_at, id LIMIT ?").param(limit)
+			.query((rs, n) -> new ResidentId(rs.getObject(1, java.util.UUID.class))).list();
+	}
 }

@@ -101,6 +101,12 @@ public class Residents {
 			.orElse(false);
 	}
 
+	/** The residents who registered first, oldest first: for demo data that needs some residents to act. */
+	@Transactional(readOnly = true)
+	public List<ResidentId> registeredFirst(int limit) {
+		return residents.firstRegistered(limit);
+	}
+
 	/** The resident's name, for their own pages and for staff who have audited their read. */
 	@Transactional(readOnly = true)
 	public Optional<String> name(ResidentId id) {

@@ -145,6 +145,12 @@ public class Organisation {
 		return units.findById(unit.id()).orElseThrow();
 	}
 
+	/** Every unit, active or not, ordered by code: for historical records, never for access. */
+	@Transactional(readOnly = true)
+	public List<Unit> all() {
+		return units.findAll(units.allIds());
+	}
+
 	/** Every active unit, ordered by code: for residents choosing where to apply, never for access. */
 	@Transactional(readOnly = true)
 	public List<Unit> active() {

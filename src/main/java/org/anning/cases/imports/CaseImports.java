@@ -140,7 +140,8 @@ class CaseImports {
 	private ImportErrors check(InputStream body, ImportProgress progress, Path rows) throws IOException {
 		ImportErrors errors = new ImportErrors();
 		Map<String, UUID> units = new HashMap<>();
-		for (Unit unit : organisation.active()) {
+		// Historical records may belong to units that have since been dissolved: any unit, active or not.
+		for (Unit unit : organisation.all()) {
 			units.put(unit.code(), unit.id().value());
 		}
 		Set<String> categories = new HashSet<>(jdbc.sql("SELECT code FROM case_category").query(String.class).list());

@@ -53,7 +53,7 @@ class CaseSearchBenchmark {
 				SELECT gen_random_uuid(), n, (?::text[]::uuid[])[1 + i % ?], 'THEFT', d, d, 'REGISTERED', 0, 'IMPORT', now(), now(),
 				  array_remove(regexp_split_to_array(lower(n), '[^a-z0-9]+'), '')
 				FROM generate_series(1, ?) AS i,
-				  LATERAL (SELECT DATE '2015-01-01' + (i * 7919 % 3650) AS d) AS dd,
+				  LATERAL (SELECT DATE '2015-01-01' + (i::bigint * 7919 % 3650)::int AS d) AS dd,
 				  LATERAL (SELECT ? || '-' || extract(year FROM d) || '-' || lpad(i::text, 7, '0') AS n) AS nn""")
 			.params(ids, ids.length, rows, prefix)
 			.update();
