@@ -33,6 +33,13 @@ public final class Events {
 	public record ReporterInformed(UUID resident, String reportReference, String caseNumber, String what, String topic) {
 	}
 
+	/**
+	 * A file of historical records was imported (kind CASES or EVENTS): how many records are new and how many
+	 * existing ones it changed. Imports publish this one event, not one per case.
+	 */
+	public record CasesImported(UUID importId, String kind, int imported, int updated) {
+	}
+
 	/** Money or people were recorded on a case. */
 	public record CaseEventRecorded(UUID caseId, UUID unit, EventType type, LocalDate on) {
 	}

@@ -248,7 +248,7 @@ class CaseImports {
 		audit.record(AuditEntry.of(AuditAction.CREATE, "case-import", id)
 			.detail(what + ": " + imported + " imported, " + updated + " updated")
 			.by(actor));
-		events.publishEvent(new CasesImported(id, kind.name(), imported, updated));
+		events.publishEvent(new org.anning.cases.Events.CasesImported(id, kind.name(), imported, updated));
 		return new ImportResult(id, kind, imported, updated, List.of(), 0, 0);
 	}
 
