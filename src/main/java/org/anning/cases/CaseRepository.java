@@ -136,11 +136,15 @@ class CaseRepository {
 	}
 
 	/** Residents who reported online and are victims of the case, with their report's reference. */
-	List<String[]> residentReports(UUID caseId) {
+	List<String[]> residentReports(UUID caseId, UUID onlyVictim) {
 		return jdbc.sql("""
 				SELECT v.resident_id, r.reference FROM case_victim v JOIN report r ON r.id = v.report_id
-				 WHERE v.case_id = ? AND v.resident_id IS NOT NULL
-				""").param(caseId).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+				 WHERE v.case_id = ? AND v.resident_id IS NOT NULL AND (?::uuid IS NULL OR v.id = ?::uuid)
+				""").params(caseId, onlyVictim, onlyVictim).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+	}
+
+	void moveToSeries(UUID caseId, UUID series) {
+		jdbc.sql("UPDATE case_file SET series_id = ?, version = version + 1 WHERE id = ?").params(series, caseId).update();
 	}
 
 	// History

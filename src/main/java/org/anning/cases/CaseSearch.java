@@ -24,8 +24,11 @@ public class CaseSearch {
 
 	private final JdbcClient jdbc;
 
-	CaseSearch(JdbcClient jdbc) {
+	private final java.time.Clock clock;
+
+	CaseSearch(JdbcClient jdbc, java.time.Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** One hit: a case or a report. */
@@ -52,7 +55,7 @@ public class CaseSearch {
 				 WHERE unit_id = ANY(?) AND search_tokens @> ?::text[] ORDER BY created_at DESC LIMIT ?
 				""").params(scope.ids(), wanted, max)
 			.query((rs, n) -> new Hit("REPORT", rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getObject(4, UUID.class), rs.getTimestamp(5).toLocalDateTime().toLocalDate(), null))
+					rs.getObject(4, UUID.class), LocalDate.ofInstant(rs.getTimestamp(5).toInstant(), clock.getZone()), null))
 			.list());
 		return hits;
 	}

@@ -89,6 +89,9 @@ public class Cases {
 		}
 		Instant now = clock.instant();
 		String number = "AJ-%d-%06d".formatted(registered.getYear(), cases.nextNumber());
+		for (int tries = 0; cases.findByNumber(number).isPresent() && tries < 100; tries++) {
+			number = "AJ-%d-%06d".formatted(registered.getYear(), cases.nextNumber()); // taken by an imported case
+		}
 		var c = new CaseFile(UUID.randomUUID(), number, unit, category, occurred, registered, CaseStatus.REGISTERED, null,
 				null, null, null, null, staff(), narrative, place, BigDecimal.ZERO.setScale(2), null, "DESK", 0);
 		cases.insert(c, tokens(c), now);
@@ -210,6 +213,15 @@ public class Cases {
 		if (series == null) {
 			series = cases.newSeries(c.caseNumber(), clock.instant());
 		}
+		else if (c.series() != null && other.series() != null && !c.series().equals(other.series())) {
+			// Two series become one: the other's members come along, not only the case named.
+			for (CaseFile member : cases.findInSeries(other.series())) {
+				if (!member.id().equals(other.id())) {
+					cases.moveToSeries(member.id(), series);
+					cases.addStep(member.id(), "LINKED", clock.instant(), today(), actor(), c.caseNumber());
+				}
+			}
+		}
 		for (CaseFile member : List.of(c, other)) {
 			if (!series.equals(member.series())) {
 				var moved = new CaseFile(member.id(), member.caseNumber(), member.unit(), member.category(),
@@ -271,8 +283,9 @@ public class Cases {
 			problems.add(new FieldProblem("type", "cases.event.type.required"));
 		}
 		LocalDate date = date("on", on, today(), problems);
-		if (date != null && date.isBefore(c.registeredOn())) {
-			problems.add(new FieldProblem("on", "cases.case.date.beforeRegistration", c.registeredOn()));
+		// Money is often stopped within hours of the report, before the case is registered: bounded by occurrence.
+		if (date != null && date.isBefore(c.occurredOn())) {
+			problems.add(new FieldProblem("on", "cases.case.date.beforeOccurrence", c.occurredOn()));
 		}
 		BigDecimal money = null;
 		Integer count = null;
@@ -312,7 +325,7 @@ public class Cases {
 			.reduce((a, b) -> b)
 			.orElseThrow();
 		if (kind == EventType.RETURN) {
-			inform(c, "RETURN", "event:" + event.id());
+			inform(c, "RETURN", "event:" + event.id(), event.victim());
 		}
 		return event;
 	}
@@ -347,8 +360,8 @@ public class Cases {
 	// ---- Internals
 
 	/** Tells the residents who reported online about their case. */
-	private void inform(CaseFile c, String what, String topic) {
-		for (String[] r : cases.residentReports(c.id())) {
+	private void inform(CaseFile c, String what, String topic, UUID victim) {
+		for (String[] r : cases.residentReports(c.id(), victim)) {
 			events.publishEvent(new Events.ReporterInformed(UUID.fromString(r[0]), r[1], c.caseNumber(), what, topic));
 		}
 	}
@@ -362,7 +375,7 @@ public class Cases {
 		audit.record(AuditEntry.of(AuditAction.UPDATE, "case", after.caseNumber()).detail(step));
 		if (before.status() != after.status()) {
 			events.publishEvent(new Events.CaseStatusChanged(after.id(), after.unit(), after.status(), on));
-			inform(after, after.status().name(), "status");
+			inform(after, after.status().name(), "status", null);
 		}
 		return cases.findById(after.id()).orElseThrow();
 	}

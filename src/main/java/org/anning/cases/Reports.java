@@ -225,10 +225,34 @@ public class Reports {
 	 */
 	public OpenedReport open(String reference, UnitScope scope) {
 		Report r = get(reference, scope);
+		boolean full = fullValues();
 		String phone = reports.phoneSealed(r.id()).map(b -> personalData.open(PHONE_FIELD, b)).orElse(null);
 		AuditEntry read = AuditEntry.of(AuditAction.READ, "report", r.reference()).purpose(Purpose.CASE, r.reference());
 		audit.record(r.resident() != null ? read.about(r.resident()) : read);
-		return new OpenedReport(r, phone, reports.accounts(r.id()), reports.attachments(r.id()));
+		List<ReceivingAccount> accounts = reports.accounts(r.id());
+		if (!full) {
+			phone = phone == null ? null : PersonalData.maskMobile(phone);
+			accounts = accounts.stream()
+				.map(a -> new ReceivingAccount(a.channel(), a.institution(), maskAccount(a.account()), a.holder(), a.amount()))
+				.toList();
+		}
+		return new OpenedReport(r, phone, accounts, reports.attachments(r.id()));
+	}
+
+	/** Roles that work cases see full numbers; the front desk and command see them masked (last four kept). */
+	static final Set<String> FULL_VALUE_ROLES = Set.of("ROLE_CASE_OFFICER", "ROLE_STATION_CHIEF", "ROLE_AUDITOR");
+
+	private static boolean fullValues() {
+		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getAuthorities().stream()
+			.anyMatch(a -> FULL_VALUE_ROLES.contains(a.getAuthority()));
+	}
+
+	static String maskAccount(String account) {
+		if (account == null || account.length() <= 4) {
+			return account;
+		}
+		return "*".repeat(Math.min(account.length() - 4, 12)) + account.substring(account.length() - 4);
 	}
 
 	/** A report opened by staff. */
@@ -375,11 +399,13 @@ public class Reports {
 			String account = Cases.text(problems, field + ".account", a.account(), 64, true);
 			String institution = Cases.text(problems, field + ".institution", a.institution(), 100, false);
 			String holder = Cases.text(problems, field + ".holder", a.holder(), 100, false);
-			if (a.amount() != null && (a.amount().signum() < 0 || a.amount().scale() > 2)) {
+			BigDecimal amount = a.amount();
+			if (amount != null && (amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(Cases.AMOUNT_MAX) > 0)) {
 				problems.add(new FieldProblem(field + ".amount", "cases.amount.format"));
+				amount = null;
 			}
 			result.add(new ReceivingAccount(a.channel() == null ? PaymentChannel.BANK : a.channel(), institution, account,
-					holder, a.amount() == null ? null : a.amount().setScale(2)));
+					holder, amount == null ? null : amount.setScale(2)));
 		}
 		if (result.size() > MAX_ACCOUNTS) {
 			problems.add(new FieldProblem("accounts", "cases.report.accounts.tooMany", MAX_ACCOUNTS));

@@ -169,9 +169,12 @@ class CaseApiTests {
 		MvcTestResult taken = mvc.post().uri(REPORTS).with(DemoStaff.frontDesk()).contentType(MediaType.APPLICATION_JSON)
 			.content(write(body)).exchange();
 		assertThat(taken).hasStatus(HttpStatus.CREATED);
-		assertThat(json(taken).get("reporterPhone").asString()).isEqualTo("13912345678");
+		// The front desk takes the report but sees the phone masked; case officers see it in full.
+		assertThat(json(taken).get("reporterPhone").asString()).isEqualTo("139****5678");
 		assertThat(json(taken).get("channel").get("code").asString()).isEqualTo("WALK_IN");
 		String reference = json(taken).get("reference").asString();
+		assertThat(json(mvc.get().uri(REPORTS + "/" + reference).with(caseOfficer()).exchange()).get("reporterPhone")
+			.asString()).isEqualTo("13912345678");
 		assertThat(post(DemoStaff.frontDesk(), REPORTS + "/" + reference + "/case",
 				Map.of("category", "FRAUD_INVESTMENT"))).hasStatus(HttpStatus.FORBIDDEN);
 	}

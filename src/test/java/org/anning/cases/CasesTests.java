@@ -87,7 +87,8 @@ class CasesTests {
 		CaseEvent apprehension = cases.record(c.caseNumber(), "APPREHENSION", today, null, "2", null, "抓获 2 人", STATION);
 		assertThat(apprehension.people()).isEqualTo(2);
 		assertThat(apprehension.amount()).isNull();
-		assertThatThrownBy(() -> cases.record(c.caseNumber(), "RETURN", today, "20000.50", null, null, null, STATION))
+		assertThatThrownBy(() -> cases.record(c.caseNumber(), "RETURN", today, "20000.50", null, v.id().toString(), null,
+				STATION))
 			.isInstanceOf(ConflictException.class);
 		assertThatThrownBy(() -> cases.record(c.caseNumber(), "RETURN", today, "-5", null, null, null, STATION))
 			.isInstanceOf(InvalidInputException.class);

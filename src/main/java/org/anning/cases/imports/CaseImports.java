@@ -182,6 +182,12 @@ class CaseImports {
 					FROM (SELECT line, case_number, min(line) OVER (PARTITION BY case_number) AS first
 					      FROM case_import_row) r
 					WHERE line > first ORDER BY line""");
+			// A case kept in Anning (registered at the desk) is Anning's record: an import may not rewrite it.
+			check(errors, """
+					SELECT r.line, 'case_number' AS field, 'cases.imports.number.deskCase' AS code, r.case_number AS arg,
+					  count(*) OVER () AS total
+					FROM case_import_row r JOIN case_file c ON c.case_number = r.case_number
+					WHERE c.source <> 'IMPORT' ORDER BY r.line""");
 		}
 		else {
 			jdbc.sql("""
@@ -220,7 +226,7 @@ class CaseImports {
 					    registered_on = excluded.registered_on, status = excluded.status, cleared_on = excluded.cleared_on,
 					    closed_on = excluded.closed_on, loss_amount = excluded.loss_amount, updated_at = excluded.updated_at,
 					    version = case_file.version + 1
-					  WHERE (case_file.unit_id, case_file.category_code, case_file.occurred_on, case_file.registered_on,
+					  WHERE case_file.source = 'IMPORT' AND (case_file.unit_id, case_file.category_code, case_file.occurred_on, case_file.registered_on,
 					         case_file.status, case_file.cleared_on, case_file.closed_on, case_file.loss_amount)
 					    IS DISTINCT FROM (excluded.unit_id, excluded.category_code, excluded.occurred_on,
 					         excluded.registered_on, excluded.status, excluded.cleared_on, excluded.closed_on,

@@ -90,7 +90,9 @@ final class CsvRecords {
 					if (q == '\r' || q == '\n') {
 						if (q == '\r' && peek() == '\n') {
 							position++;
-							field.append('\r');
+							field.append("\r\n");
+							line++;
+							continue;
 						}
 						field.append((char) q);
 						line++;

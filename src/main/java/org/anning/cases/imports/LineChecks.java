@@ -196,6 +196,10 @@ final class LineChecks {
 		else if (number.chars().anyMatch(Character::isISOControl)) {
 			errors.add(line, "case_number", "cases.imports.number.control");
 		}
+		else if (number.chars().anyMatch(c -> c == '/' || c == '\\' || c == '%' || c == ';' || c == '?' || c == '#')) {
+			// The number is a path segment of the case's page and API address.
+			errors.add(line, "case_number", "cases.imports.number.characters");
+		}
 		return number;
 	}
 

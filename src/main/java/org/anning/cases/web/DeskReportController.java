@@ -181,6 +181,11 @@ class DeskReportController {
 		List<AttachmentUpload> uploads = new ArrayList<>();
 		for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
 			if (!file.isEmpty()) {
+				if (file.getSize() > org.anning.services.Material.MAX_BYTES) {
+					// Not read into memory: passed on empty, so the domain refuses it by name and checks the rest.
+					uploads.add(new AttachmentUpload(file.getOriginalFilename(), new byte[0]));
+					continue;
+				}
 				try {
 					uploads.add(new AttachmentUpload(file.getOriginalFilename(), file.getBytes()));
 				}

@@ -135,8 +135,10 @@ class ReportIntakeApi {
 	@Operation(summary = "Download a file sent with the report")
 	@ApiResponse(responseCode = "404", description = "No such report in scope, or no such file")
 	ResponseEntity<byte[]> attachment(@PathVariable String reference, @PathVariable UUID id) {
-		Report r = reports.get(reference, scope());
-		Attachment attachment = reports.attachments(r).stream().filter(a -> a.id().equals(id)).findFirst()
+		// The reporter's files are their personal data: read through the audited open, like the report itself.
+		Reports.OpenedReport opened = reports.open(reference, scope());
+		Report r = opened.report();
+		Attachment attachment = opened.attachments().stream().filter(a -> a.id().equals(id)).findFirst()
 			.orElseThrow(() -> new NotFoundException("attachment"));
 		byte[] content = reports.attachmentContent(r, id).orElseThrow(() -> new NotFoundException("attachment"));
 		return ResponseEntity.ok()

@@ -31,6 +31,9 @@ class CaseImportApiTests {
 	static final String EVENT_HEADER = "case_number,event_type,event_on,amount,people\n";
 
 	@Autowired
+	org.anning.cases.Cases cases;
+
+	@Autowired
 	MockMvcTester mvc;
 
 	@Autowired
@@ -88,6 +91,26 @@ class CaseImportApiTests {
 
 		assertThat(postCsv(CASES, file)).hasStatusOk().bodyJson().isStrictlyEqualTo("{\"imported\":0,\"updated\":0}");
 		assertThat(wholeRows()).isEqualTo(whole);
+	}
+
+	@Test
+	void aCaseRegisteredAtTheDeskIsNotOverwrittenByAnImport() {
+		var scope = new org.anning.units.UnitScope(java.util.Set.of(org.anning.DemoStaff.unitId("AN-DC-01")));
+		var desk = cases.register(new org.anning.cases.NewCase("AN-DC-01", "THEFT", "2024-03-01", "2024-03-02", null,
+				"柜台手机被盗"), null, scope);
+		String file = CASE_HEADER + desk.caseNumber() + ",AN-DC-02,ROBBERY,2024-03-01,2024-03-02,2024-03-05,,0\n";
+		assertThat(postCsv(CASES, file)).hasStatus(422).bodyText().contains("\"line\":2", "不能用导入覆盖",
+				desk.caseNumber());
+		var after = cases.get(desk.caseNumber(), scope);
+		assertThat(after.category()).isEqualTo("THEFT");
+		assertThat(after.status()).isEqualTo(org.anning.cases.CaseStatus.REGISTERED);
+	}
+
+	@Test
+	void aCaseNumberThatCannotBeAnAddressIsRefused() {
+		assertThat(postCsv(CASES, CASE_HEADER + p + "/9,AN-DC-01,THEFT,2024-03-01,2024-03-02,,,0\n")).hasStatus(422)
+			.bodyText()
+			.contains("\"line\":2", "\"field\":\"case_number\"");
 	}
 
 	@Test
