@@ -145,6 +145,12 @@ public class Organisation {
 		return units.findById(unit.id()).orElseThrow();
 	}
 
+	/** The unit and all its descendants, at any depth: whose records count as the unit's in figures. */
+	@Transactional(readOnly = true)
+	public java.util.Set<UnitId> subtree(UnitId unit) {
+		return units.subtreeIds(unit);
+	}
+
 	/** Every unit, active or not, ordered by code: for historical records, never for access. */
 	@Transactional(readOnly = true)
 	public List<Unit> all() {

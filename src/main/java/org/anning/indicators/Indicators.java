@@ -1,0 +1,176 @@
+package org.anning.indicators;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.anning.cases.CaseStatistics;
+import org.anning.services.ServiceStatistics;
+import org.anning.units.Organisation;
+import org.anning.units.Unit;
+import org.anning.units.UnitId;
+import org.anning.units.UnitScope;
+import org.anning.web.InvalidInputException;
+import org.anning.web.InvalidInputException.FieldProblem;
+import org.anning.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Computes the indicators for a unit (with all its descendants) and a period, and the same for the comparison
+ * period. The definitions live here, once; the counts and sums come from the modules that keep the records.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Indicators {
+
+	static final MathContext PRECISION = MathContext.DECIMAL128;
+
+	static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private final CaseStatistics cases;
+
+	private final ServiceStatistics services;
+
+	private final Organisation organisation;
+
+	Indicators(CaseStatistics cases, ServiceStatistics services, Organisation organisation) {
+		this.cases = cases;
+		this.services = services;
+		this.organisation = organisation;
+	}
+
+	/** The answer: unit, period, comparison, and one figure per indicator asked for. */
+	public record Result(String unit, LocalDate from, LocalDate to, Comparison comparison, List<Figure> indicators) {
+	}
+
+	/**
+	 * @throws InvalidInputException on {@code unit}, {@code from}, {@code to}, {@code compare} or {@code ids}
+	 * @throws NotFoundException if the unit is outside the caller's scope
+	 */
+	public Result compute(String unitCode, String from, String to, String compare, String ids, UnitScope scope) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Unit unit = StringUtils.hasText(unitCode) ? organisation.findByCode(unitCode.strip()).orElse(null) : null;
+		if (unit == null) {
+			problems.add(new FieldProblem("unit", "indicators.unit.unknown"));
+		}
+		LocalDate start = date("from", from, problems);
+		LocalDate end = date("to", to, problems);
+		if (start != null && end != null && end.isBefore(start)) {
+			problems.add(new FieldProblem("to", "indicators.period.reversed"));
+		}
+		Comparison comparison = null;
+		if (start != null && end != null && !end.isBefore(start)) {
+			comparison = Comparison.of(compare, start, end).orElse(null);
+			if (comparison == null) {
+				problems.add(new FieldProblem("compare", "indicators.compare.unknown"));
+			}
+		}
+		Set<Indicator> wanted = wanted(ids, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		if (!scope.covers(unit.id())) {
+			throw new NotFoundException("unit");
+		}
+		Set<UUID> units = organisation.subtree(unit.id()).stream().map(UnitId::value).collect(Collectors.toSet());
+		Map<Indicator, BigDecimal> now = values(units, start, end);
+		Map<Indicator, BigDecimal> then = values(units, comparison.from(), comparison.to());
+		List<Figure> figures = new ArrayList<>();
+		for (Indicator indicator : wanted) {
+			figures.add(figure(indicator, now.get(indicator), then.get(indicator)));
+		}
+		return new Result(unit.code(), start, end, comparison, figures);
+	}
+
+	/** Every indicator's unrounded value for the units and the period. */
+	Map<Indicator, BigDecimal> values(Set<UUID> units, LocalDate from, LocalDate to) {
+		CaseStatistics.Figures c = cases.figures(units, from, to);
+		ServiceStatistics.Figures s = services.figures(units, from, to);
+		Map<Indicator, BigDecimal> v = new EnumMap<>(Indicator.class);
+		v.put(Indicator.CASES_REGISTERED, BigDecimal.valueOf(c.registered()));
+		v.put(Indicator.CASES_CLEARED, BigDecimal.valueOf(c.cleared()));
+		v.put(Indicator.CASES_CLEARANCE_RATE, percent(c.cleared(), c.registered()));
+		v.put(Indicator.FRAUD_REGISTERED, BigDecimal.valueOf(c.fraudRegistered()));
+		v.put(Indicator.FRAUD_CLEARED, BigDecimal.valueOf(c.fraudCleared()));
+		v.put(Indicator.FRAUD_CLEARANCE_RATE, percent(c.fraudCleared(), c.fraudRegistered()));
+		v.put(Indicator.FRAUD_APPREHENDED, BigDecimal.valueOf(c.fraudApprehended()));
+		v.put(Indicator.FRAUD_STOP_PAID, c.fraudStopPaid());
+		v.put(Indicator.FRAUD_FROZEN, c.fraudFrozen());
+		v.put(Indicator.FRAUD_RETURNED, c.fraudReturned());
+		v.put(Indicator.FRAUD_RECOVERED, c.fraudReturned());
+		v.put(Indicator.FRAUD_LOSS, c.fraudLoss());
+		v.put(Indicator.HOMICIDE_REGISTERED, BigDecimal.valueOf(c.homicideRegistered()));
+		v.put(Indicator.HOMICIDE_CLEARED, BigDecimal.valueOf(c.homicideCleared()));
+		v.put(Indicator.HOMICIDE_CLEARANCE_RATE, percent(c.homicideCleared(), c.homicideRegistered()));
+		v.put(Indicator.SERVICES_CLOSED, BigDecimal.valueOf(s.closed()));
+		v.put(Indicator.SERVICES_ON_TIME_RATE, percent(s.closedOnTime(), s.closed()));
+		v.put(Indicator.SERVICES_AVERAGE_WORKING_DAYS, s.decided() == 0 ? null
+				: BigDecimal.valueOf(s.decidedWorkingDays()).divide(BigDecimal.valueOf(s.decided()), PRECISION));
+		v.put(Indicator.SERVICES_SATISFACTION_RATE, percent(s.satisfiedRatings(), s.ratings()));
+		v.put(Indicator.SERVICES_POOR_RATINGS, BigDecimal.valueOf(s.poorRatings()));
+		v.put(Indicator.SERVICES_RECTIFIED_RATE, percent(s.poorRatingsRectifiedInTime(), s.poorRatings()));
+		return v;
+	}
+
+	static Figure figure(Indicator indicator, BigDecimal value, BigDecimal comparison) {
+		BigDecimal relative = value == null || comparison == null || comparison.signum() == 0 ? null
+				: value.subtract(comparison).multiply(HUNDRED).divide(comparison, PRECISION);
+		BigDecimal points = indicator.kind() == Indicator.Kind.RATE && value != null && comparison != null
+				? value.subtract(comparison) : null;
+		return new Figure(indicator.id(), round(indicator, value), round(indicator, comparison), round2(relative),
+				round2(points));
+	}
+
+	private static BigDecimal round(Indicator indicator, BigDecimal value) {
+		if (value == null) {
+			return null;
+		}
+		return indicator.kind() == Indicator.Kind.COUNT ? value.setScale(0, RoundingMode.HALF_UP) : round2(value);
+	}
+
+	private static BigDecimal round2(BigDecimal value) {
+		return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+	}
+
+	static BigDecimal percent(long part, long whole) {
+		return whole == 0 ? null : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), PRECISION);
+	}
+
+	private static LocalDate date(String field, String value, List<FieldProblem> problems) {
+		if (!StringUtils.hasText(value)) {
+			problems.add(new FieldProblem(field, "indicators.date.required"));
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException e) {
+			problems.add(new FieldProblem(field, "indicators.date.format"));
+			return null;
+		}
+	}
+
+	private static Set<Indicator> wanted(String ids, List<FieldProblem> problems) {
+		if (!StringUtils.hasText(ids)) {
+			return new LinkedHashSet<>(List.of(Indicator.values()));
+		}
+		Set<Indicator> wanted = new LinkedHashSet<>();
+		for (String id : ids.split(",")) {
+			Indicator.byId(id.strip()).ifPresentOrElse(wanted::add,
+					() -> problems.add(new FieldProblem("ids", "indicators.id.unknown", id.strip())));
+		}
+		return wanted;
+	}
+}
