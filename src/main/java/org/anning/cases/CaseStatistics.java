@@ -71,4 +71,59 @@ public class CaseStatistics {
 					rs.getBigDecimal(9).setScale(2), rs.getLong(10), rs.getLong(11)))
 			.single();
 	}
+
+	/** A record counted in a figure: a case, or a money or apprehension event of a case. */
+	public record Line(String caseNumber, String category, LocalDate on, String eventType, BigDecimal amount, Integer people) {
+	}
+
+	/** One page of the records of a set, and how many there are in all. */
+	public record Page(long total, java.util.List<Line> lines) {
+	}
+
+	/**
+	 * The records behind a figure: {@code registered}, {@code cleared}, {@code fraud.registered},
+	 * {@code fraud.cleared}, {@code fraud.event:<TYPE>}, {@code homicide.registered}, {@code homicide.cleared}.
+	 * Their number always equals the figure (for event sums: the events summed).
+	 */
+	public Page records(String set, Collection<UUID> units, LocalDate from, LocalDate to, int offset, int limit) {
+		String where;
+		boolean events = false;
+		String type = null;
+		switch (set) {
+			case "registered" -> where = "c.registered_on BETWEEN :from AND :to";
+			case "cleared" -> where = "c.cleared_on BETWEEN :from AND :to";
+			case "fraud.registered" -> where = "c.category_code = ANY(:fraud) AND c.registered_on BETWEEN :from AND :to";
+			case "fraud.cleared" -> where = "c.category_code = ANY(:fraud) AND c.cleared_on BETWEEN :from AND :to";
+			case "homicide.registered" -> where = "c.category_code = ANY(:homicide) AND c.occurred_on BETWEEN :from AND :to";
+			case "homicide.cleared" -> where = "c.category_code = ANY(:homicide) AND c.occurred_on BETWEEN :from AND :to"
+					+ " AND c.cleared_on <= :to";
+			default -> {
+				if (!set.startsWith("fraud.event:")) {
+					throw new IllegalArgumentException("No record set " + set);
+				}
+				events = true;
+				type = EventType.valueOf(set.substring("fraud.event:".length())).name();
+				where = "c.category_code = ANY(:fraud) AND e.event_type = :type AND e.event_on BETWEEN :from AND :to";
+			}
+		}
+		String from_ = events ? " FROM case_event e JOIN case_file c ON c.id = e.case_id WHERE c.unit_id = ANY(:u) AND "
+				: " FROM case_file c WHERE c.unit_id = ANY(:u) AND ";
+		var total = jdbc.sql("SELECT count(*)" + from_ + where);
+		var page = jdbc.sql((events
+				? "SELECT c.case_number, c.category_code, e.event_on AS on_date, e.event_type, e.amount, e.people"
+				: "SELECT c.case_number, c.category_code, c.registered_on AS on_date, NULL AS event_type, c.loss_amount AS amount, NULL::int AS people")
+				+ from_ + where + " ORDER BY on_date, c.case_number LIMIT :limit OFFSET :offset");
+		for (var spec : java.util.List.of(total, page)) {
+			spec.param("u", units.toArray(UUID[]::new)).param("from", from).param("to", to)
+				.param("fraud", taxonomy.codesUnder(Taxonomy.TELECOM_FRAUD))
+				.param("homicide", taxonomy.codesUnder(Taxonomy.HOMICIDE));
+			if (type != null) {
+				spec.param("type", type);
+			}
+		}
+		page.param("limit", limit).param("offset", offset);
+		long count = total.query(Long.class).single();
+		return new Page(count, page.query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+				rs.getString(4), rs.getBigDecimal(5), (Integer) rs.getObject(6))).list());
+	}
 }

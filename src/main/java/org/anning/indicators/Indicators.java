@@ -94,6 +94,81 @@ public class Indicators {
 		return new Result(unit.code(), start, end, comparison, figures);
 	}
 
+	/**
+	 * The records behind one indicator for the unit and period: numerator and (for rates) denominator.
+	 *
+	 * @throws InvalidInputException on an unknown id, unit or dates
+	 * @throws NotFoundException if the unit is outside the caller's scope
+	 */
+	public Records records(String id, String unitCode, String from, String to, int page, int size, UnitScope scope) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Indicator indicator = Indicator.byId(id == null ? "" : id).orElse(null);
+		if (indicator == null) {
+			problems.add(new FieldProblem("id", "indicators.id.unknown", id));
+		}
+		Unit unit = StringUtils.hasText(unitCode) ? organisation.findByCode(unitCode.strip()).orElse(null) : null;
+		if (unit == null) {
+			problems.add(new FieldProblem("unit", "indicators.unit.unknown"));
+		}
+		LocalDate start = date("from", from, problems);
+		LocalDate end = date("to", to, problems);
+		if (start != null && end != null && end.isBefore(start)) {
+			problems.add(new FieldProblem("to", "indicators.period.reversed"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		if (!scope.covers(unit.id())) {
+			throw new NotFoundException("unit");
+		}
+		Set<UUID> units = organisation.subtree(unit.id()).stream().map(UnitId::value).collect(Collectors.toSet());
+		int limit = Math.max(1, Math.min(size, 500));
+		int offset = Math.max(0, page) * limit;
+		String[] sets = SETS.get(indicator);
+		Records.Part numerator = part(sets[0], units, start, end, offset, limit);
+		Records.Part denominator = sets.length > 1 ? part(sets[1], units, start, end, offset, limit) : null;
+		return new Records(indicator.id(), numerator, denominator);
+	}
+
+	/** The record sets behind each indicator: numerator, and denominator for rates ("c:" cases, "s:" service hall). */
+	static final Map<Indicator, String[]> SETS = new EnumMap<>(Map.ofEntries(
+			Map.entry(Indicator.CASES_REGISTERED, new String[] { "c:registered" }),
+			Map.entry(Indicator.CASES_CLEARED, new String[] { "c:cleared" }),
+			Map.entry(Indicator.CASES_CLEARANCE_RATE, new String[] { "c:cleared", "c:registered" }),
+			Map.entry(Indicator.FRAUD_REGISTERED, new String[] { "c:fraud.registered" }),
+			Map.entry(Indicator.FRAUD_CLEARED, new String[] { "c:fraud.cleared" }),
+			Map.entry(Indicator.FRAUD_CLEARANCE_RATE, new String[] { "c:fraud.cleared", "c:fraud.registered" }),
+			Map.entry(Indicator.FRAUD_APPREHENDED, new String[] { "c:fraud.event:APPREHENSION" }),
+			Map.entry(Indicator.FRAUD_STOP_PAID, new String[] { "c:fraud.event:STOP_PAYMENT" }),
+			Map.entry(Indicator.FRAUD_FROZEN, new String[] { "c:fraud.event:FREEZE" }),
+			Map.entry(Indicator.FRAUD_RETURNED, new String[] { "c:fraud.event:RETURN" }),
+			Map.entry(Indicator.FRAUD_RECOVERED, new String[] { "c:fraud.event:RETURN" }),
+			Map.entry(Indicator.FRAUD_LOSS, new String[] { "c:fraud.registered" }),
+			Map.entry(Indicator.HOMICIDE_REGISTERED, new String[] { "c:homicide.registered" }),
+			Map.entry(Indicator.HOMICIDE_CLEARED, new String[] { "c:homicide.cleared" }),
+			Map.entry(Indicator.HOMICIDE_CLEARANCE_RATE, new String[] { "c:homicide.cleared", "c:homicide.registered" }),
+			Map.entry(Indicator.SERVICES_CLOSED, new String[] { "s:closed" }),
+			Map.entry(Indicator.SERVICES_ON_TIME_RATE, new String[] { "s:closedOnTime", "s:closed" }),
+			Map.entry(Indicator.SERVICES_AVERAGE_WORKING_DAYS, new String[] { "s:decided" }),
+			Map.entry(Indicator.SERVICES_SATISFACTION_RATE, new String[] { "s:satisfied", "s:ratings" }),
+			Map.entry(Indicator.SERVICES_POOR_RATINGS, new String[] { "s:poor" }),
+			Map.entry(Indicator.SERVICES_RECTIFIED_RATE, new String[] { "s:poorRectified", "s:poor" })));
+
+	private Records.Part part(String set, Set<UUID> units, LocalDate from, LocalDate to, int offset, int limit) {
+		if (set.startsWith("c:")) {
+			CaseStatistics.Page page = cases.records(set.substring(2), units, from, to, offset, limit);
+			return new Records.Part(page.total(), page.lines().stream()
+				.map(l -> new Records.Line(l.eventType() == null ? "CASE" : "CASE_EVENT", l.caseNumber(), l.category(),
+						l.on(), l.eventType(), l.amount(), l.people(), null, "/desk/cases/" + l.caseNumber()))
+				.toList());
+		}
+		ServiceStatistics.Page page = services.records(set.substring(2), units, from, to, offset, limit);
+		return new Records.Part(page.total(), page.lines().stream()
+			.map(l -> new Records.Line(l.ratingLevel() == null ? "APPLICATION" : "RATING", l.reference(), l.itemCode(),
+					l.on(), null, null, null, l.ratingLevel(), "/desk/services/" + l.reference()))
+			.toList());
+	}
+
 	/** Every indicator's unrounded value for the units and the period. */
 	Map<Indicator, BigDecimal> values(Set<UUID> units, LocalDate from, LocalDate to) {
 		CaseStatistics.Figures c = cases.figures(units, from, to);

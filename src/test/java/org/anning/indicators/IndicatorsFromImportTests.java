@@ -155,6 +155,70 @@ class IndicatorsFromImportTests {
 	}
 
 	@Test
+	void theRecordsBehindEveryFigureAddUpToIt() throws Exception {
+		Random random = new Random(7);
+		List<String[]> trials = new ArrayList<>();
+		for (int trial = 0; trial < 4; trial++) {
+			LocalDate from = LocalDate.of(2023, 6, 1).plusDays(random.nextInt(500));
+			trials.add(new String[] { units.get(random.nextInt(units.size())), from.toString(),
+					from.plusDays(random.nextInt(400)).toString() });
+		}
+		// The service hall's figures over the demo data of a station, for the last year.
+		trials.add(new String[] { "AN-DC-01", LocalDate.now().minusYears(1).toString(), LocalDate.now().toString() });
+		for (String[] t : trials) {
+			JsonNode body = get("/api/v1/indicators?unit={u}&from={f}&to={t}", t[0], t[1], t[2]);
+			for (JsonNode figure : body.get("indicators")) {
+				String id = figure.get("id").asString();
+				BigDecimal value = decimal(figure.get("value"));
+				JsonNode records = get("/api/v1/indicators/" + id + "/records?unit={u}&from={f}&to={t}&size=500", t[0], t[1],
+						t[2]);
+				long numerator = records.get("numerator").get("total").asLong();
+				Indicator indicator = Indicator.byId(id).orElseThrow();
+				String label = id + " " + t[0] + " " + t[1] + ".." + t[2];
+				switch (indicator.kind()) {
+					case COUNT -> {
+						if (id.equals("fraud.apprehended")) {
+							assertThat(sumAll(id, t, "people")).as(label).isEqualByComparingTo(value);
+						}
+						else {
+							assertThat(BigDecimal.valueOf(numerator)).as(label).isEqualByComparingTo(value);
+						}
+					}
+					case RATE -> {
+						long denominator = records.get("denominator").get("total").asLong();
+						assertThat(rate(numerator, denominator)).as(label).usingComparator(NULLS_FIRST).isEqualTo(value);
+					}
+					case MONEY -> assertThat(sumAll(id, t, "amount")).as(label)
+						.isEqualByComparingTo(value);
+					case AVERAGE -> assertThat(numerator == 0).as(label).isEqualTo(value == null);
+				}
+			}
+		}
+	}
+
+	private BigDecimal sumAll(String id, String[] t, String field) throws Exception {
+		BigDecimal sum = BigDecimal.ZERO;
+		for (int page = 0;; page++) {
+			JsonNode lines = get("/api/v1/indicators/" + id + "/records?unit={u}&from={f}&to={t}&size=500&page=" + page, t[0],
+					t[1], t[2]).get("numerator").get("lines");
+			if (lines.isEmpty()) {
+				return sum;
+			}
+			for (JsonNode line : lines) {
+				if (line.has(field) && !line.get(field).isNull()) {
+					sum = sum.add(new BigDecimal(line.get(field).asString()));
+				}
+			}
+		}
+	}
+
+	private JsonNode get(String uri, Object... vars) throws Exception {
+		MvcTestResult result = mvc.get().uri(uri, vars).with(DemoStaff.command()).exchange();
+		assertThat(result).hasStatusOk();
+		return JSON.readTree(result.getResponse().getContentAsString());
+	}
+
+	@Test
 	void aReversedPeriodAnUnknownUnitAndAnUnknownComparisonAreNamed() throws Exception {
 		MvcTestResult result = mvc.get()
 			.uri("/api/v1/indicators?unit=NOPE&from=2025-02-01&to=2025-01-01&compare=last-week")

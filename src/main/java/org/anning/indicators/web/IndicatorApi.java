@@ -68,6 +68,17 @@ class IndicatorApi {
 				result.indicators().stream().map(IndicatorApi::view).collect(Collectors.toList()));
 	}
 
+	@GetMapping("/{id}/records")
+	@PreAuthorize("hasAnyRole('COMMAND','AUDITOR','ADMINISTRATOR','STATION_CHIEF')")
+	@Operation(summary = "The records an indicator counted, in its numerator and (for rates) its denominator",
+			description = "Paged (page from 0, size up to 500); the totals equal the counts behind the figure")
+	org.anning.indicators.Records records(@org.springframework.web.bind.annotation.PathVariable String id,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, @AuthenticationPrincipal StaffPrincipal me) {
+		return indicators.records(id, unit, from, to, page, size, scope(me));
+	}
+
 	private static FigureView view(Figure f) {
 		return new FigureView(f.id(), f.value(), f.comparisonValue(), f.relativeChangePercent(), f.percentagePointChange());
 	}
