@@ -36,7 +36,11 @@ class IndicatorApi {
 
 	private final Organisation organisation;
 
-	IndicatorApi(Indicators indicators, UnitScopes scopes, Organisation organisation) {
+	private final org.anning.indicators.Summary summary;
+
+	IndicatorApi(Indicators indicators, UnitScopes scopes, Organisation organisation,
+			org.anning.indicators.Summary summary) {
+		this.summary = summary;
 		this.indicators = indicators;
 		this.scopes = scopes;
 		this.organisation = organisation;
@@ -66,6 +70,21 @@ class IndicatorApi {
 		Comparison c = result.comparison();
 		return new IndicatorsView(result.unit(), result.from(), result.to(), new ComparisonView(c.kind(), c.from(), c.to()),
 				result.indicators().stream().map(IndicatorApi::view).collect(Collectors.toList()));
+	}
+
+	record SummaryView(String unit, LocalDate from, LocalDate to, ComparisonView comparison, List<String> sentences) {
+	}
+
+	@GetMapping("/summary")
+	@PreAuthorize("hasAnyRole('COMMAND','AUDITOR','ADMINISTRATOR','STATION_CHIEF')")
+	@Operation(summary = "The headline figures in sentences, in the request's language (Accept-Language)")
+	SummaryView summary(@RequestParam(required = false) String unit, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String compare,
+			@AuthenticationPrincipal StaffPrincipal me, java.util.Locale locale) {
+		Indicators.Result result = indicators.compute(unit, from, to, compare, null, scope(me));
+		Comparison c = result.comparison();
+		return new SummaryView(result.unit(), result.from(), result.to(), new ComparisonView(c.kind(), c.from(), c.to()),
+				summary.sentences(result, locale));
 	}
 
 	@GetMapping("/{id}/records")
