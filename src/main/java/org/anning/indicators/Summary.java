@@ -70,7 +70,7 @@ public class Summary {
 		return change.signum() > 0 ? "up" : change.signum() < 0 ? "down" : "same";
 	}
 
-	/** Without grouping, so that a year never reads "2,024". */
+	/** Without grouping, so that a year never reads 2,024. */
 	private static String plain(BigDecimal value) {
 		return value.toPlainString();
 	}

@@ -43,7 +43,7 @@ class DashboardController {
 
 	static final int PAGE_SIZE = 50;
 
-	/** Fraud's "three up, one down": these should rise, registered fraud should fall. */
+	/** Fraud: three up (cleared, apprehended, recovered) and one down (registered). */
 	static final Map<String, Boolean> FRAUD_PANEL = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
 			Map.of("fraud.cleared", true, "fraud.apprehended", true, "fraud.recovered", true, "fraud.registered", false)));
 
