@@ -53,4 +53,22 @@ class SummaryTests {
 			.header("Accept-Language", "en")
 			.with(DemoStaff.command())).hasStatusOk().bodyText().contains("Telecom fraud cases cleared", "year on year");
 	}
+
+	@Test
+	void theCsvExportCarriesDefinitionsAndPeriodsAndIsAudited() {
+		var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+		long before = jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'EXPORT' AND object_type = 'indicators'")
+			.query(Long.class).single();
+		var result = mvc.get().uri("/desk/indicators/export.csv?unit=AN&from=2025-01-01&to=2025-12-31&compare=previous-year")
+			.with(DemoStaff.command()).exchange();
+		assertThat(result).hasStatusOk().hasContentType("text/csv;charset=UTF-8");
+		String csv = new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("\uFEFF单位,AN").contains("统计期,2025-01-01 ~ 2025-12-31",
+				"fraud.cleared,电信网络诈骗案件破案数,", "破案数 ÷ 立案数 × 100");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'EXPORT' AND object_type = 'indicators'")
+			.query(Long.class).single()).isEqualTo(before + 1);
+	}
+
+	@Autowired
+	javax.sql.DataSource dataSource;
 }

@@ -60,8 +60,12 @@ class DashboardController {
 
 	private final Clock clock;
 
-	DashboardController(Indicators indicators, UnitScopes scopes, Organisation organisation, MessageSource messages,
+	private final org.anning.indicators.IndicatorExport export;
+
+	DashboardController(org.anning.indicators.IndicatorExport export, Indicators indicators, UnitScopes scopes,
+			Organisation organisation, MessageSource messages,
 			Clock clock) {
+		this.export = export;
 		this.indicators = indicators;
 		this.scopes = scopes;
 		this.organisation = organisation;
@@ -140,6 +144,22 @@ class DashboardController {
 			model.addAttribute("problems", problems(e, locale));
 		}
 		return "indicators/dashboard";
+	}
+
+	/** The figures as CSV, with the definitions, unit, periods and time of export; audited. */
+	@GetMapping("/export.csv")
+	org.springframework.http.ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) String unit,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String compare, @AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		Indicators.Result result = indicators.compute(unit != null ? unit : ownUnit(me), from, to, compare, null, scope(me));
+		byte[] csv = export.csv(result, locale);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment().filename("indicators-" + result.unit() + "-" + result.from() + "-" + result.to() + ".csv")
+				.build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(csv);
 	}
 
 	@GetMapping("/{id}/records")
