@@ -116,14 +116,16 @@ class CaseRepository {
 			.list();
 	}
 
-	/** Records the event; false if the same event (case, type, date, amount or people) is there already. */
-	boolean addEvent(UUID caseId, UUID victim, EventType type, LocalDate on, BigDecimal amount, Integer people, String note,
-			UUID by, Instant now) {
-		return jdbc.sql("""
+	/** Records the event; empty if the same event (case, type, date, amount or people, victim) is there already. */
+	Optional<CaseEvent> addEvent(UUID caseId, UUID victim, EventType type, LocalDate on, BigDecimal amount, Integer people,
+			String note, UUID by, Instant now) {
+		UUID id = UUID.randomUUID();
+		boolean added = jdbc.sql("""
 				INSERT INTO case_event (id, case_id, victim_id, event_type, event_on, amount, people, note, source, created_at, created_by)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'DESK', ?, ?) ON CONFLICT DO NOTHING
-				""").params(UUID.randomUUID(), caseId, victim, type.name(), on, amount, people, note, Timestamp.from(now), by)
+				""").params(id, caseId, victim, type.name(), on, amount, people, note, Timestamp.from(now), by)
 			.update() == 1;
+		return added ? Optional.of(new CaseEvent(id, victim, type, on, amount, people, note, "DESK")) : Optional.empty();
 	}
 
 	List<CaseEvent> events(UUID caseId) {

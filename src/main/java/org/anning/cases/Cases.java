@@ -308,22 +308,12 @@ public class Cases {
 			throw new InvalidInputException(problems);
 		}
 		Instant now = clock.instant();
-		if (!cases.addEvent(c.id(), victimId, kind, date, money, count, text, staff(), now)) {
-			throw new ConflictException("cases.event.duplicate");
-		}
+		CaseEvent event = cases.addEvent(c.id(), victimId, kind, date, money, count, text, staff(), now)
+			.orElseThrow(() -> new ConflictException("cases.event.duplicate"));
 		cases.addStep(c.id(), "EVENT_" + kind.name(), now, date, actor(),
 				kind.money() ? money.toPlainString() : String.valueOf(count));
 		audit.record(AuditEntry.of(AuditAction.UPDATE, "case", c.caseNumber()).detail(kind.name()));
 		events.publishEvent(new Events.CaseEventRecorded(c.id(), c.unit(), kind, date));
-		final EventType recorded = kind;
-		final LocalDate recordedOn = date;
-		final BigDecimal recordedAmount = money;
-		final Integer recordedPeople = count;
-		CaseEvent event = cases.events(c.id()).stream()
-			.filter(e -> e.type() == recorded && e.on().equals(recordedOn))
-			.filter(e -> java.util.Objects.equals(e.amount(), recordedAmount) && java.util.Objects.equals(e.people(), recordedPeople))
-			.reduce((a, b) -> b)
-			.orElseThrow();
 		if (kind == EventType.RETURN) {
 			inform(c, "RETURN", "event:" + event.id(), event.victim());
 		}

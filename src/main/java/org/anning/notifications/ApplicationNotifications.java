@@ -9,8 +9,6 @@ import org.anning.services.ApplicationStatusChanged;
 import org.anning.services.RectificationAnswered;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -25,13 +23,10 @@ class ApplicationNotifications {
 
 	static final String KIND_RECTIFICATION = "rectification";
 
-	private final Inbox inbox;
+	private final Deliveries deliveries;
 
-	private final Channels channels;
-
-	ApplicationNotifications(Inbox inbox, Channels channels) {
-		this.inbox = inbox;
-		this.channels = channels;
+	ApplicationNotifications(Deliveries deliveries) {
+		this.deliveries = deliveries;
 	}
 
 	@ApplicationModuleListener
@@ -39,36 +34,19 @@ class ApplicationNotifications {
 		if (event.status() == ApplicationStatus.DRAFT) {
 			return; // the resident's own draft: nothing to tell them
 		}
-		deliver(KIND_STATUS, "application:" + event.application(), notice(event.resident(), event.reference(),
+		deliveries.deliver(KIND_STATUS, "application:" + event.application(), notice(event.resident(), event.reference(),
 				"notifications.application." + event.status().name()));
 	}
 
 	@ApplicationModuleListener
 	void on(RectificationAnswered event) {
 		// Its own subject: one answer per rating, whatever the application's status does meanwhile.
-		deliver(KIND_RECTIFICATION, "rectification:" + event.application(),
+		deliveries.deliver(KIND_RECTIFICATION, "rectification:" + event.application(),
 				notice(event.resident(), event.reference(), "notifications.application.RECTIFICATION"));
 	}
 
 	private static Notice notice(UUID resident, String reference, String messageKey) {
 		return new Notice(resident, messageKey, List.of(reference),
 				"/me/applications/" + UriUtils.encodePathSegment(reference, java.nio.charset.StandardCharsets.UTF_8));
-	}
-
-	private void deliver(String kind, String subject, Notice notice) {
-		if (!inbox.store(kind, subject, notice)) {
-			return;
-		}
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					channels.send(notice);
-				}
-			});
-		}
-		else {
-			channels.send(notice);
-		}
 	}
 }

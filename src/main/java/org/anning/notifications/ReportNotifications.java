@@ -9,8 +9,6 @@ import org.anning.cases.ReportStatus;
 import org.anning.notifications.spi.Notice;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -22,13 +20,10 @@ class ReportNotifications {
 
 	static final String KIND = "report";
 
-	private final Inbox inbox;
+	private final Deliveries deliveries;
 
-	private final Channels channels;
-
-	ReportNotifications(Inbox inbox, Channels channels) {
-		this.inbox = inbox;
-		this.channels = channels;
+	ReportNotifications(Deliveries deliveries) {
+		this.deliveries = deliveries;
 	}
 
 	@ApplicationModuleListener
@@ -36,35 +31,18 @@ class ReportNotifications {
 		if (event.resident() == null || event.status() == ReportStatus.RECEIVED) {
 			return; // taken by staff from a call or a walk-in: no inbox to write to
 		}
-		deliver("report:" + event.reference(), new Notice(event.resident(), "notifications.report." + event.status().name(),
+		deliveries.deliver(KIND, "report:" + event.reference(), new Notice(event.resident(), "notifications.report." + event.status().name(),
 				event.caseNumber() == null ? List.of(event.reference()) : List.of(event.reference(), event.caseNumber()),
 				link(event.reference())));
 	}
 
 	@ApplicationModuleListener
 	void on(ReporterInformed event) {
-		deliver("report:" + event.reportReference() + ":" + event.topic(), new Notice(event.resident(), "notifications.case." + event.what(),
+		deliveries.deliver(KIND, "report:" + event.reportReference() + ":" + event.topic(), new Notice(event.resident(), "notifications.case." + event.what(),
 				List.of(event.reportReference(), event.caseNumber()), link(event.reportReference())));
 	}
 
 	private static String link(String reference) {
 		return "/me/reports/" + UriUtils.encodePathSegment(reference, StandardCharsets.UTF_8);
-	}
-
-	private void deliver(String subject, Notice notice) {
-		if (!inbox.store(KIND, subject, notice)) {
-			return;
-		}
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					channels.send(notice);
-				}
-			});
-		}
-		else {
-			channels.send(notice);
-		}
 	}
 }

@@ -70,19 +70,27 @@ public class Worklists {
 		}).list();
 	}
 
-	/** How many applications each worklist holds. */
+	/** How many applications each worklist holds, in one pass over the scope's applications. */
 	public Map<Queue, Integer> counts(UnitScope scope, UUID me) {
-		Map<Queue, Integer> counts = new EnumMap<>(Queue.class);
+		List<Object> params = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("SELECT ");
+		List<Queue> queues = new ArrayList<>();
 		for (Queue queue : Queue.values()) {
 			if (queue == Queue.ALL) {
 				continue;
 			}
-			List<Object> params = new ArrayList<>();
-			params.add(scope.ids());
-			String sql = "SELECT count(*) FROM application WHERE unit_id = ANY(?) AND status <> 'DRAFT'"
-					+ condition(queue, params, me);
-			counts.put(queue, jdbc.sql(sql).params(params).query(Integer.class).single());
+			String condition = condition(queue, params, me);
+			sql.append(queues.isEmpty() ? "" : ", ").append("count(*) FILTER (WHERE TRUE").append(condition).append(")");
+			queues.add(queue);
 		}
+		sql.append(" FROM application WHERE unit_id = ANY(?) AND status <> 'DRAFT'");
+		params.add(scope.ids());
+		Map<Queue, Integer> counts = new EnumMap<>(Queue.class);
+		jdbc.sql(sql.toString()).params(params).query(rs -> {
+			for (int i = 0; i < queues.size(); i++) {
+				counts.put(queues.get(i), rs.getInt(i + 1));
+			}
+		});
 		return counts;
 	}
 

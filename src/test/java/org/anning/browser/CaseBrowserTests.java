@@ -1,43 +1,22 @@
 package org.anning.browser;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.anning.AnningTest;
-import org.anning.DemoStaff;
-import org.anning.accounts.Totp;
-import org.anning.residents.IdentityNumber;
 import org.anning.residents.NewResident;
 import org.anning.residents.Residents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * An investment fraud from the resident's online report to the cleared case in headless Debian Chromium: the
@@ -47,54 +26,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Tag("browser")
 @AnningTest
-class CaseBrowserTests {
-
-	static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+class CaseBrowserTests extends BrowserTest {
 
 	static final String PASSWORD = "Quiet-Harbour-Kettle-58";
-
-	static WebDriver browser;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Residents residents;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		boolean present = new File(BrowserTests.CHROMIUM).canExecute() && new File(BrowserTests.CHROMEDRIVER).canExecute();
-		if (!present && "true".equals(System.getenv("CI"))) {
-			throw new IllegalStateException("CI needs Chromium and chromedriver (.ci/run installs them)");
-		}
-		assumeTrue(present, "Chromium and chromedriver are not installed");
-		Path profile = Files.createTempDirectory("anning-chromium-");
-		var options = new ChromeOptions().setBinary(BrowserTests.CHROMIUM)
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--disable-quic", "--window-size=1200,1400", "--lang=zh-CN",
-					"--user-data-dir=" + profile);
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(BrowserTests.CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		Files.createDirectories(SCREENSHOTS);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
 	@Test
 	void investmentFraudFromOnlineReportToClearedCaseWithMoneyReturned() throws IOException {
 		browser.manage().deleteAllCookies();
-		String idNumber = idNumber();
-		residents.register(new NewResident("赵静怡", idNumber,
-				"136" + "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000)), PASSWORD));
+		String idNumber = idNumber("110105", LocalDate.of(1975, 1, 1));
+		residents.register(new NewResident("赵静怡", idNumber, mobile("136"), PASSWORD));
 
 		// The resident reports an investment fraud with the loss and the account the money went to.
 		open("/signin");
@@ -161,36 +104,5 @@ class CaseBrowserTests {
 
 	private static void setValue(WebElement input, String value) {
 		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", input, value);
-	}
-
-	private void signInStaff(String username) {
-		open("/desk/signin");
-		waitFor(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(DemoStaff.PASSWORD);
-		browser.findElement(By.id("signin")).click();
-		waitFor(By.id("code")).sendKeys(Totp.code(DemoStaff.TOTP_SECRET, Totp.step(Instant.now())));
-		browser.findElement(By.id("verify")).click();
-		waitFor(By.id("me-username"));
-	}
-
-	private static String idNumber() {
-		String first17 = "110105" + LocalDate.of(1975, 1, 1)
-			.plusDays(ThreadLocalRandom.current().nextInt(10000))
-			.toString()
-			.replace("-", "") + "%03d".formatted(ThreadLocalRandom.current().nextInt(1000));
-		return first17 + IdentityNumber.checkCharacter(first17);
-	}
-
-	private void open(String path) {
-		browser.get("http://127.0.0.1:" + port + path);
-	}
-
-	private static WebElement waitFor(By by) {
-		return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
-	}
-
-	private static void screenshot(String name) throws IOException {
-		byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-		Files.write(SCREENSHOTS.resolve(name + ".png"), png);
 	}
 }

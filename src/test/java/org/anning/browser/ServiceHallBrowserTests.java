@@ -1,19 +1,12 @@
 package org.anning.browser;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.anning.AnningTest;
-import org.anning.DemoStaff;
-import org.anning.accounts.Totp;
-import org.anning.residents.IdentityNumber;
 import org.anning.residents.NewResident;
 import org.anning.residents.Residents;
 import org.junit.jupiter.api.AfterAll;
@@ -21,21 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The service hall end to end in headless Debian Chromium: a resident applies for a passport with a PDF, the
@@ -46,50 +29,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Tag("browser")
 @AnningTest
-class ServiceHallBrowserTests {
-
-	static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+class ServiceHallBrowserTests extends BrowserTest {
 
 	static final String PASSWORD = "Quiet-Harbour-Kettle-58";
 
-	static WebDriver browser;
-
 	static Path pdf;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Residents residents;
 
 	@BeforeAll
-	static void startBrowser() throws IOException {
-		boolean present = new File(BrowserTests.CHROMIUM).canExecute() && new File(BrowserTests.CHROMEDRIVER).canExecute();
-		if (!present && "true".equals(System.getenv("CI"))) {
-			throw new IllegalStateException("CI needs Chromium and chromedriver (.ci/run installs them)");
-		}
-		assumeTrue(present, "Chromium and chromedriver are not installed");
-		Path profile = Files.createTempDirectory("anning-chromium-");
-		var options = new ChromeOptions().setBinary(BrowserTests.CHROMIUM)
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--disable-quic", "--window-size=1200,1400", "--lang=zh-CN",
-					"--user-data-dir=" + profile);
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(BrowserTests.CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		Files.createDirectories(SCREENSHOTS);
+	static void writePdf() throws IOException {
 		pdf = Files.createTempFile("passport-materials-", ".pdf");
 		Files.write(pdf, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
 	}
 
 	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
+	static void deletePdf() throws IOException {
 		if (pdf != null) {
 			Files.deleteIfExists(pdf);
 		}
@@ -98,9 +54,8 @@ class ServiceHallBrowserTests {
 	@Test
 	void passportFromApplicationThroughOneNoticeToRectificationAnswer() throws IOException {
 		browser.manage().deleteAllCookies();
-		String idNumber = idNumber();
-		residents.register(new NewResident("陈晓晴", idNumber, "137" + "%08d".formatted(ThreadLocalRandom.current()
-			.nextInt(100_000_000)), PASSWORD));
+		String idNumber = idNumber("110105", LocalDate.of(1970, 1, 1));
+		residents.register(new NewResident("陈晓晴", idNumber, mobile("137"), PASSWORD));
 
 		// The resident applies for a passport, attaching the PDF for every required material.
 		open("/signin");
@@ -181,36 +136,5 @@ class ServiceHallBrowserTests {
 		assertThat(waitFor(By.id("action-taken")).getText()).isEqualTo("窗口增开一个护照受理岗，并开展服务规范培训");
 		assertThat(browser.findElement(By.id("callback-note")).getText()).isEqualTo("已电话回访，向申请人致歉");
 		screenshot("hall-answer");
-	}
-
-	private void signInStaff(String username) {
-		open("/desk/signin");
-		waitFor(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(DemoStaff.PASSWORD);
-		browser.findElement(By.id("signin")).click();
-		waitFor(By.id("code")).sendKeys(Totp.code(DemoStaff.TOTP_SECRET, Totp.step(Instant.now())));
-		browser.findElement(By.id("verify")).click();
-		waitFor(By.id("me-username"));
-	}
-
-	private static String idNumber() {
-		String first17 = "110105" + LocalDate.of(1970, 1, 1)
-			.plusDays(ThreadLocalRandom.current().nextInt(12000))
-			.toString()
-			.replace("-", "") + "%03d".formatted(ThreadLocalRandom.current().nextInt(1000));
-		return first17 + IdentityNumber.checkCharacter(first17);
-	}
-
-	private void open(String path) {
-		browser.get("http://127.0.0.1:" + port + path);
-	}
-
-	private static WebElement waitFor(By by) {
-		return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
-	}
-
-	private static void screenshot(String name) throws IOException {
-		byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-		Files.write(SCREENSHOTS.resolve(name + ".png"), png);
 	}
 }
