@@ -194,7 +194,11 @@ class CaseDemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
-	CaseDemoData(JdbcTemplate jdbc, Organisation organisation, Residents residents, DemoMode demo, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	CaseDemoData(JdbcTemplate jdbc, Organisation organisation, Residents residents, DemoMode demo, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.organisation = organisation;
 		this.residents = residents;
@@ -240,11 +244,31 @@ class CaseDemoData implements ApplicationRunner {
 		generator.generate();
 		long generated = System.nanoTime();
 		generator.write();
+		announce(generator.cases.size());
 		log.info("Demo cases created: {} cases ({} cleared), {} reports ({} awaiting triage), {} victims, {} events"
 				+ " in {} ms (generation {} ms, writing {} ms)", generator.cases.size(), generator.cleared,
 				generator.reports.size(), generator.received, generator.victims.size(), generator.events.size(),
 				(System.nanoTime() - started) / 1_000_000, (generated - started) / 1_000_000,
 				(System.nanoTime() - generated) / 1_000_000);
+	}
+
+	/** Tells other modules (the indicators' rollups) which units and days the demo records cover. */
+	private void announce(int count) {
+		var span = jdbc.queryForMap("""
+				SELECT array_agg(DISTINCT c.unit_id)::text[] AS units, min(c.occurred_on) AS lo,
+				  greatest(max(c.registered_on), max(c.cleared_on), (SELECT max(e.event_on) FROM case_event e)) AS hi
+				FROM case_file c WHERE c.source = 'DEMO'""");
+		java.util.Set<UUID> units = new java.util.TreeSet<>();
+		try {
+			for (String unit : (String[]) ((java.sql.Array) span.get("units")).getArray()) {
+				units.add(UUID.fromString(unit));
+			}
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException(e);
+		}
+		events.publishEvent(new Events.CasesImported(null, "DEMO", count, 0, units,
+				((java.sql.Date) span.get("lo")).toLocalDate(), ((java.sql.Date) span.get("hi")).toLocalDate()));
 	}
 
 	/** A person who reports online: a resident, with the label their victim record carries. */

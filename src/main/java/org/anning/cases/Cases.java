@@ -255,6 +255,7 @@ public class Cases {
 		}
 		UUID id = cases.addVictim(c.id(), null, null, text, amount, clock.instant());
 		cases.addStep(c.id(), "VICTIM_ADDED", clock.instant(), today(), actor(), null);
+		events.publishEvent(new Events.CaseAmended(c.id(), c.unit()));
 		return cases.victims(c.id()).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
 	}
 
@@ -262,6 +263,7 @@ public class Cases {
 		UUID id = cases.addVictim(c.id(), report.id(), report.resident(), label,
 				report.loss() == null ? BigDecimal.ZERO.setScale(2) : report.loss(), clock.instant());
 		cases.addStep(c.id(), "REPORT_LINKED", clock.instant(), today(), actor(), report.reference());
+		events.publishEvent(new Events.CaseAmended(c.id(), c.unit()));
 		return cases.victims(c.id()).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
 	}
 

@@ -34,10 +34,17 @@ public final class Events {
 	}
 
 	/**
-	 * A file of historical records was imported (kind CASES or EVENTS): how many records are new and how many
-	 * existing ones it changed. Imports publish this one event, not one per case.
+	 * Historical records were loaded in bulk (kind CASES or EVENTS from an import file, DEMO for the demo data): how
+	 * many records are new and how many existing ones changed, and which units and days the load may have touched,
+	 * before and after ({@code from} and {@code to} are null when it touched nothing). Imports publish this one event,
+	 * not one per case.
 	 */
-	public record CasesImported(UUID importId, String kind, int imported, int updated) {
+	public record CasesImported(UUID importId, String kind, int imported, int updated, java.util.Set<UUID> units,
+			LocalDate from, LocalDate to) {
+	}
+
+	/** A case's victims or losses changed. */
+	public record CaseAmended(UUID caseId, UUID unit) {
 	}
 
 	/** Money or people were recorded on a case. */

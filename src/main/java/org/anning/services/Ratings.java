@@ -112,6 +112,7 @@ public class Ratings {
 				.update();
 		}
 		repository.addStep(a.id, Step.RATED, now, today, ActorKind.RESIDENT.name(), resident.toString(), null);
+		events.publishEvent(new ApplicationRated(a.id, a.unit));
 		return new Rating(id, round, rated, StringUtils.hasText(text) ? text : null, now);
 	}
 

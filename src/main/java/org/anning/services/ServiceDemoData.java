@@ -113,8 +113,12 @@ class ServiceDemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	ServiceDemoData(JdbcTemplate jdbc, Catalogue catalogue, Organisation organisation, Residents residents,
-			WorkingDays days, ServiceHallSettings settings, DemoMode demo, Clock clock) {
+			WorkingDays days, ServiceHallSettings settings, DemoMode demo, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.organisation = organisation;
@@ -162,10 +166,34 @@ class ServiceDemoData implements ApplicationRunner {
 		generator.generate();
 		long generated = System.nanoTime();
 		generator.write();
+		announce();
 		log.info("Demo service hall history created: {} applications ({} open) for {} residents in {} ms"
 				+ " (residents {} ms, generation {} ms, writing {} ms)", generator.apps.size(), generator.open,
 				generator.people.size(), (System.nanoTime() - started) / 1_000_000, (registered - started) / 1_000_000,
 				(generated - registered) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
+	}
+
+	/** Tells other modules (the indicators' rollups) which units and days the demo history covers. */
+	private void announce() {
+		var span = jdbc.queryForMap("""
+				SELECT array_agg(DISTINCT unit_id)::text[] AS units, min(submitted_at)::date - 1 AS lo,
+				  (greatest(max(closed_on), (SELECT max(rated_at) FROM application_rating)::date) + 1) AS hi
+				FROM application""");
+		java.util.Set<UUID> units = new java.util.TreeSet<>();
+		try {
+			java.sql.Array array = (java.sql.Array) span.get("units");
+			if (array == null) {
+				return;
+			}
+			for (String unit : (String[]) array.getArray()) {
+				units.add(UUID.fromString(unit));
+			}
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException(e);
+		}
+		events.publishEvent(new ApplicationsLoaded(units, ((java.sql.Date) span.get("lo")).toLocalDate(),
+				((java.sql.Date) span.get("hi")).toLocalDate()));
 	}
 
 	/** The three demo residents of the residents module, and some more registered here. */

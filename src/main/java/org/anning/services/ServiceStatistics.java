@@ -72,6 +72,120 @@ public class ServiceStatistics {
 		return new Figures(closed[0], closed[1], days[0], days[1], ratings[0], ratings[1], ratings[2], ratings[3]);
 	}
 
+	// ---- Per unit and day, for the indicators' rollups
+
+	/**
+	 * What one unit counted on one day: applications closed that day (and of them on time, and decided with the
+	 * working days from acceptance to decision), and ratings given that day in the bureau's zone.
+	 */
+	public record Day(UUID unit, LocalDate day, long closed, long closedOnTime, long decided, long decidedWorkingDays,
+			long ratings, long satisfiedRatings, long poorRatings, long poorRatingsRectifiedInTime) {
+	}
+
+	/** The units and days the application with this id counts on: the day it closed and the days it was rated. */
+	public java.util.Map<UUID, java.util.Set<LocalDate>> days(UUID application) {
+		java.util.Map<UUID, java.util.Set<LocalDate>> days = new java.util.TreeMap<>();
+		jdbc.sql("""
+				SELECT unit_id, closed_on FROM application WHERE id = :a AND closed_on IS NOT NULL
+				UNION
+				SELECT unit_id, (rated_at AT TIME ZONE :zone)::date FROM application_rating WHERE application_id = :a
+				""").param("a", application).param("zone", clock.getZone().getId())
+			.query(rs -> {
+				days.computeIfAbsent(rs.getObject(1, UUID.class), u -> new java.util.TreeSet<>())
+					.add(rs.getDate(2).toLocalDate());
+			});
+		return days;
+	}
+
+	/** The figures of every unit in {@code units} (all when null) for the days in {@code [from, to]} (all when null). */
+	public void days(Collection<UUID> units, LocalDate from, LocalDate to, java.util.function.Consumer<Day> sink) {
+		collect(units, from, to, null).forEach(sink);
+	}
+
+	/** The figures of one unit for exactly these days (days that counted nothing are left out). */
+	public java.util.List<Day> days(UUID unit, Collection<LocalDate> days) {
+		return days.isEmpty() ? java.util.List.of() : collect(java.util.List.of(unit), null, null, days);
+	}
+
+	private java.util.List<Day> collect(Collection<UUID> units, LocalDate from, LocalDate to,
+			Collection<LocalDate> only) {
+		record Key(UUID unit, LocalDate day) {
+		}
+		java.util.Map<Key, long[]> sums = new java.util.HashMap<>();
+		java.util.function.Function<Key, long[]> fresh = k -> new long[8];
+		StringBuilder closedWhere = new StringBuilder("closed_on IS NOT NULL");
+		StringBuilder ratedWhere = new StringBuilder("TRUE");
+		if (units != null) {
+			closedWhere.append(" AND unit_id = ANY(:u)");
+			ratedWhere.append(" AND g.unit_id = ANY(:u)");
+		}
+		if (from != null) {
+			closedWhere.append(" AND closed_on >= :from");
+			ratedWhere.append(" AND g.rated_at >= :start");
+		}
+		if (to != null) {
+			closedWhere.append(" AND closed_on <= :to");
+			ratedWhere.append(" AND g.rated_at < :end");
+		}
+		if (only != null) {
+			closedWhere.append(" AND closed_on = ANY(CAST(:days AS date[]))");
+			ratedWhere.append(" AND (g.rated_at AT TIME ZONE :zone)::date = ANY(CAST(:days AS date[]))");
+		}
+		var closed = jdbc.sql("SELECT unit_id, closed_on, due_on, accepted_on, decided_on FROM application WHERE " + closedWhere);
+		var rated = jdbc.sql("""
+				SELECT g.unit_id, (g.rated_at AT TIME ZONE :zone)::date, count(*), count(*) FILTER (WHERE g.level >= 4),
+				  count(*) FILTER (WHERE g.level <= 2),
+				  count(*) FILTER (WHERE g.level <= 2 AND r.done_on IS NOT NULL AND r.done_on <= r.due_on)
+				FROM application_rating g LEFT JOIN rectification r ON r.rating_id = g.id
+				WHERE %s GROUP BY 1, 2""".formatted(ratedWhere)).param("zone", clock.getZone().getId());
+		for (var spec : java.util.List.of(closed, rated)) {
+			if (units != null) {
+				spec.param("u", units.toArray(UUID[]::new));
+			}
+			if (only != null) {
+				spec.param("days", only.stream().map(LocalDate::toString).toArray(String[]::new));
+			}
+		}
+		if (from != null) {
+			closed.param("from", from);
+			rated.param("start", Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()));
+		}
+		if (to != null) {
+			closed.param("to", to);
+			rated.param("end", Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+		}
+		closed.query(rs -> {
+			LocalDate day = rs.getDate(2).toLocalDate();
+			long[] sum = sums.computeIfAbsent(new Key(rs.getObject(1, UUID.class), day), fresh);
+			sum[0]++;
+			java.sql.Date due = rs.getDate(3);
+			if (due != null && !day.isAfter(due.toLocalDate())) {
+				sum[1]++;
+			}
+			java.sql.Date acceptedOn = rs.getDate(4);
+			java.sql.Date decidedOn = rs.getDate(5);
+			if (acceptedOn != null && decidedOn != null) {
+				LocalDate accepted = acceptedOn.toLocalDate();
+				LocalDate decided = decidedOn.toLocalDate();
+				if (!decided.isBefore(accepted) && workingDays.knows(accepted) && workingDays.knows(decided)) {
+					sum[2]++;
+					sum[3] += workingDays.workingDaysBetween(accepted, decided);
+				}
+			}
+		});
+		rated.query(rs -> {
+			long[] sum = sums.computeIfAbsent(new Key(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate()), fresh);
+			sum[4] += rs.getLong(3);
+			sum[5] += rs.getLong(4);
+			sum[6] += rs.getLong(5);
+			sum[7] += rs.getLong(6);
+		});
+		return sums.entrySet().stream()
+			.map(e -> new Day(e.getKey().unit(), e.getKey().day(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+					e.getValue()[3], e.getValue()[4], e.getValue()[5], e.getValue()[6], e.getValue()[7]))
+			.toList();
+	}
+
 	/** A record counted in a figure: an application (closed on a day), or a rating (given on a day, at a level). */
 	public record Line(String reference, String itemCode, LocalDate on, Integer ratingLevel) {
 	}

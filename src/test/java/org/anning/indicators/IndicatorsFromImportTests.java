@@ -56,6 +56,9 @@ class IndicatorsFromImportTests {
 	@Autowired
 	Organisation organisation;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	record Row(String number, String unit, String category, LocalDate occurred, LocalDate registered, LocalDate cleared,
 			LocalDate closed, BigDecimal loss) {
 	}
@@ -120,6 +123,7 @@ class IndicatorsFromImportTests {
 			.content(casesCsv.toString())).hasStatusOk();
 		assertThat(mvc.post().uri("/api/v1/imports/case-events").with(DemoStaff.command()).contentType("text/csv")
 			.content(eventsCsv.toString())).hasStatusOk();
+		org.anning.EventsSettled.rollups(jdbc);
 		units.add(top);
 	}
 

@@ -210,6 +210,7 @@ class CaseImports {
 			int shown = errors.first().size();
 			return new ImportResult(id, kind, 0, 0, errors.first(), errors.total() - shown, errors.lines());
 		}
+		Touched touched = touched(kind);
 		int imported;
 		int updated;
 		if (kind == ImportKind.CASES) {
@@ -254,8 +255,42 @@ class CaseImports {
 		audit.record(AuditEntry.of(AuditAction.CREATE, "case-import", id)
 			.detail(what + ": " + imported + " imported, " + updated + " updated")
 			.by(actor));
-		events.publishEvent(new org.anning.cases.Events.CasesImported(id, kind.name(), imported, updated));
+		events.publishEvent(new org.anning.cases.Events.CasesImported(id, kind.name(), imported, updated,
+				touched.units(), touched.from(), touched.to()));
 		return new ImportResult(id, kind, imported, updated, List.of(), 0, 0);
+	}
+
+	/** The units and the span of days the rows may change, as the records are now and as they will be. */
+	private record Touched(java.util.Set<UUID> units, java.time.LocalDate from, java.time.LocalDate to) {
+	}
+
+	private Touched touched(ImportKind kind) {
+		String sql = kind == ImportKind.CASES ? """
+				SELECT array_agg(DISTINCT unit_id)::text[], min(lo), max(hi) FROM (
+				  SELECT r.unit_id, least(r.occurred_on, r.registered_on, r.cleared_on) AS lo,
+				    greatest(r.occurred_on, r.registered_on, r.cleared_on) AS hi FROM case_import_row r
+				  UNION ALL
+				  SELECT c.unit_id, least(c.occurred_on, c.registered_on, c.cleared_on),
+				    greatest(c.occurred_on, c.registered_on, c.cleared_on)
+				  FROM case_import_row r JOIN case_file c ON c.case_number = r.case_number
+				  UNION ALL
+				  SELECT r.unit_id, min(e.event_on), max(e.event_on)
+				  FROM case_import_row r JOIN case_file c ON c.case_number = r.case_number
+				  JOIN case_event e ON e.case_id = c.id GROUP BY r.unit_id) t""" : """
+				SELECT array_agg(DISTINCT c.unit_id)::text[], min(r.event_on), max(r.event_on)
+				FROM case_import_row r JOIN case_file c ON c.case_number = r.case_number""";
+		return jdbc.sql(sql).query((rs, n) -> {
+			java.sql.Array units = rs.getArray(1);
+			java.util.Set<UUID> ids = new java.util.TreeSet<>();
+			if (units != null) {
+				for (String unit : (String[]) units.getArray()) {
+					ids.add(UUID.fromString(unit));
+				}
+			}
+			java.sql.Date from = rs.getDate(2);
+			java.sql.Date to = rs.getDate(3);
+			return new Touched(ids, from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate());
+		}).single();
 	}
 
 	/** Adds the database check's errors: (line, field, code, arg, total), the first rows of it only. */
