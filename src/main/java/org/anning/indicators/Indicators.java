@@ -88,8 +88,9 @@ public class Indicators {
 			throw new NotFoundException("unit");
 		}
 		Set<UUID> units = organisation.subtree(unit.id()).stream().map(UnitId::value).collect(Collectors.toSet());
-		Map<Indicator, BigDecimal> now = values(units, start, end);
-		Map<Indicator, BigDecimal> then = values(units, comparison.from(), comparison.to());
+		Rollups.Both both = rollups.figures(units, start, end, comparison.from(), comparison.to());
+		Map<Indicator, BigDecimal> now = values(both.cases(), both.services());
+		Map<Indicator, BigDecimal> then = values(both.casesThen(), both.servicesThen());
 		List<Figure> figures = new ArrayList<>();
 		for (Indicator indicator : wanted) {
 			figures.add(figure(indicator, now.get(indicator), then.get(indicator)));
@@ -174,7 +175,8 @@ public class Indicators {
 
 	/** Every indicator's unrounded value for the units and the period, from the rollups. */
 	Map<Indicator, BigDecimal> values(Set<UUID> units, LocalDate from, LocalDate to) {
-		return values(rollups.caseFigures(units, from, to), rollups.serviceFigures(units, from, to));
+		Rollups.Both both = rollups.figures(units, from, to, from, to);
+		return values(both.cases(), both.services());
 	}
 
 	/**

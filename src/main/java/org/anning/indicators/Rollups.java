@@ -124,38 +124,69 @@ class Rollups {
 
 	// ---- Reading
 
-	@Transactional(readOnly = true)
-	CaseStatistics.Figures caseFigures(Collection<UUID> units, LocalDate from, LocalDate to) {
-		UUID[] ids = units.toArray(UUID[]::new);
-		long[] homicides = jdbc.sql("""
-				SELECT coalesce(sum(cases), 0), coalesce(sum(cases) FILTER (WHERE cleared_on <= ?), 0)
-				FROM rollup_homicide WHERE unit_id = ANY(?) AND occurred_on BETWEEN ? AND ?""")
-			.params(to, ids, from, to)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
-		return jdbc.sql("""
-				SELECT coalesce(sum(registered), 0), coalesce(sum(cleared), 0), coalesce(sum(fraud_registered), 0),
-				  coalesce(sum(fraud_cleared), 0), coalesce(sum(fraud_apprehended), 0), coalesce(sum(fraud_stop_paid), 0),
-				  coalesce(sum(fraud_frozen), 0), coalesce(sum(fraud_returned), 0), coalesce(sum(fraud_loss), 0)
-				FROM rollup_case_day WHERE unit_id = ANY(?) AND day BETWEEN ? AND ?""")
-			.params(ids, from, to)
-			.query((rs, n) -> new CaseStatistics.Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-					rs.getLong(5), money(rs.getBigDecimal(6)), money(rs.getBigDecimal(7)), money(rs.getBigDecimal(8)),
-					money(rs.getBigDecimal(9)), homicides[0], homicides[1]))
-			.single();
+	/** The figures of the units for two periods (the period and its comparison), read in one round trip. */
+	record Both(CaseStatistics.Figures cases, ServiceStatistics.Figures services, CaseStatistics.Figures casesThen,
+			ServiceStatistics.Figures servicesThen) {
+	}
+
+	private static final String[] CASE_SUMS = { "registered", "cleared", "fraud_registered", "fraud_cleared",
+			"fraud_apprehended", "fraud_stop_paid", "fraud_frozen", "fraud_returned", "fraud_loss" };
+
+	private static final String[] SERVICE_SUMS = { "closed", "closed_on_time", "decided_working_days", "decided",
+			"ratings", "satisfied_ratings", "poor_ratings", "poor_rectified" };
+
+	private static final String BOTH = both();
+
+	private static String both() {
+		StringBuilder sql = new StringBuilder("SELECT * FROM\n(SELECT ");
+		sums(sql, CASE_SUMS, "day");
+		sql.append(" FROM rollup_case_day WHERE unit_id = ANY(:u) AND (day BETWEEN :f1 AND :t1 OR day BETWEEN :f2 AND :t2)) c,\n")
+			.append("(SELECT coalesce(sum(cases) FILTER (WHERE occurred_on BETWEEN :f1 AND :t1), 0) AS h1,")
+			.append(" coalesce(sum(cases) FILTER (WHERE occurred_on BETWEEN :f1 AND :t1 AND cleared_on <= :t1), 0) AS hc1,")
+			.append(" coalesce(sum(cases) FILTER (WHERE occurred_on BETWEEN :f2 AND :t2), 0) AS h2,")
+			.append(" coalesce(sum(cases) FILTER (WHERE occurred_on BETWEEN :f2 AND :t2 AND cleared_on <= :t2), 0) AS hc2")
+			.append(" FROM rollup_homicide WHERE unit_id = ANY(:u)")
+			.append(" AND (occurred_on BETWEEN :f1 AND :t1 OR occurred_on BETWEEN :f2 AND :t2)) h,\n(SELECT ");
+		sums(sql, SERVICE_SUMS, "day");
+		sql.append(" FROM rollup_service_day WHERE unit_id = ANY(:u) AND (day BETWEEN :f1 AND :t1 OR day BETWEEN :f2 AND :t2)) s");
+		return sql.toString();
+	}
+
+	private static void sums(StringBuilder sql, String[] columns, String day) {
+		for (int period = 1; period <= 2; period++) {
+			for (String column : columns) {
+				if (period > 1 || column != columns[0]) {
+					sql.append(", ");
+				}
+				sql.append("coalesce(sum(").append(column).append(") FILTER (WHERE ").append(day).append(" BETWEEN :f")
+					.append(period).append(" AND :t").append(period).append("), 0) AS ").append(column).append(period);
+			}
+		}
 	}
 
 	@Transactional(readOnly = true)
-	ServiceStatistics.Figures serviceFigures(Collection<UUID> units, LocalDate from, LocalDate to) {
-		return jdbc.sql("""
-				SELECT coalesce(sum(closed), 0), coalesce(sum(closed_on_time), 0), coalesce(sum(decided_working_days), 0),
-				  coalesce(sum(decided), 0), coalesce(sum(ratings), 0), coalesce(sum(satisfied_ratings), 0),
-				  coalesce(sum(poor_ratings), 0), coalesce(sum(poor_rectified), 0)
-				FROM rollup_service_day WHERE unit_id = ANY(?) AND day BETWEEN ? AND ?""")
-			.params(units.toArray(UUID[]::new), from, to)
-			.query((rs, n) -> new ServiceStatistics.Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-					rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)))
+	Both figures(Collection<UUID> units, LocalDate from, LocalDate to, LocalDate thenFrom, LocalDate thenTo) {
+		return jdbc.sql(BOTH)
+			.param("u", units.toArray(UUID[]::new))
+			.param("f1", from).param("t1", to).param("f2", thenFrom).param("t2", thenTo)
+			.query((rs, n) -> new Both(cases(rs, 1), services(rs, 1), cases(rs, 2), services(rs, 2)))
 			.single();
+	}
+
+	private static CaseStatistics.Figures cases(java.sql.ResultSet rs, int period) throws java.sql.SQLException {
+		return new CaseStatistics.Figures(rs.getLong("registered" + period), rs.getLong("cleared" + period),
+				rs.getLong("fraud_registered" + period), rs.getLong("fraud_cleared" + period),
+				rs.getLong("fraud_apprehended" + period), money(rs.getBigDecimal("fraud_stop_paid" + period)),
+				money(rs.getBigDecimal("fraud_frozen" + period)), money(rs.getBigDecimal("fraud_returned" + period)),
+				money(rs.getBigDecimal("fraud_loss" + period)), rs.getLong(period == 1 ? "h1" : "h2"),
+				rs.getLong(period == 1 ? "hc1" : "hc2"));
+	}
+
+	private static ServiceStatistics.Figures services(java.sql.ResultSet rs, int period) throws java.sql.SQLException {
+		return new ServiceStatistics.Figures(rs.getLong("closed" + period), rs.getLong("closed_on_time" + period),
+				rs.getLong("decided_working_days" + period), rs.getLong("decided" + period), rs.getLong("ratings" + period),
+				rs.getLong("satisfied_ratings" + period), rs.getLong("poor_ratings" + period),
+				rs.getLong("poor_rectified" + period));
 	}
 
 	// ---- Writing
