@@ -141,4 +141,110 @@ class DashboardControllerTests {
 		}
 		assertThat(count).isGreaterThan(20);
 	}
+
+	@Test
+	void thePageShowsTheUnitTreeTheMonthTableTheRankingTheChartsAndEveryExport() throws Exception {
+		String from = lastYearStart().toString();
+		String to = lastYearEnd().toString();
+		String html = mvc
+			.perform(get("/desk/indicators").param("unit", "AN-DC")
+				.param("from", from)
+				.param("to", to)
+				.param("compare", "previous-year")
+				.param("indicator", "cases.registered")
+				.with(DemoStaff.command()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// The tree: the bureau at the top, a sub-bureau one level in, its stations two levels in, a post three.
+		assertThat(html).contains("<option value=\"AN\">AN · ", "<option value=\"AN-DC\" selected=\"selected\">\u3000\u3000AN-DC · ",
+				"<option value=\"AN-DC-01\">\u3000\u3000\u3000\u3000AN-DC-01 · ",
+				"<option value=\"AN-DC-01-P1\">\u3000\u3000\u3000\u3000\u3000\u3000AN-DC-01-P1 · ");
+		assertThat(html.indexOf("value=\"AN-DC-05\"")).isLessThan(html.indexOf("value=\"AN-NS\""));
+		// Twelve months in the table, the chart containers and their data, and the ranking of the five stations.
+		assertThat(Pattern.compile("class=\"month-row\"").matcher(html).results().count()).isEqualTo(12);
+		assertThat(html).contains("id=\"series\"", "id=\"chart-months\"", "id=\"chart-units\"", "id=\"chart-data\"",
+				"/webjars/echarts/", "/dist/echarts.min.js", "/js/indicator-charts.js", "id=\"ranking\"");
+		assertThat(Pattern.compile("class=\"rank-row\"").matcher(html).results().count()).isEqualTo(5);
+		assertThat(html).contains("href=\"/desk/indicators?unit=AN-DC-03&amp;from=" + from);
+		String query = "?unit=AN-DC&amp;from=" + from + "&amp;to=" + to + "&amp;compare=previous-year\"";
+		assertThat(html).contains("id=\"export-csv\" href=\"/desk/indicators/export.csv" + query,
+				"id=\"export-xlsx\" href=\"/desk/indicators/export.xlsx" + query,
+				"id=\"export-pdf\" href=\"/desk/indicators/export.pdf" + query);
+		// The trail leads back up to the bureau.
+		assertThat(html).contains("id=\"trail-AN\"", "id=\"trail-AN-DC\"");
+	}
+
+	@Test
+	void theMonthTableAndTheChartDataCarryTheSameNumbers() throws Exception {
+		String html = mvc
+			.perform(get("/desk/indicators").param("unit", "AN")
+				.param("period", "year")
+				.param("year", String.valueOf(lastYearStart().getYear()))
+				.param("indicator", "cases.registered")
+				.with(DemoStaff.command()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Matcher data = Pattern.compile("(?s)id=\"chart-data\">(.*?)</script>").matcher(html);
+		assertThat(data.find()).isTrue();
+		var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(data.group(1));
+		assertThat(json.get("months").get("labels").get(0).asString()).isEqualTo(lastYearStart().toString().substring(0, 7));
+		for (int m = 0; m < 12; m++) {
+			String month = lastYearStart().plusMonths(m).toString().substring(0, 7);
+			Matcher cell = Pattern.compile("(?s)id=\"month-" + month + "\".*?<td><a [^>]*>(\\d+)</a>").matcher(html);
+			assertThat(cell.find()).as(month).isTrue();
+			assertThat(json.get("months").get("values").get(m).asLong()).as(month).isEqualTo(Long.parseLong(cell.group(1)));
+		}
+	}
+
+	@Test
+	void aMonthOrAQuarterFromThePickerBecomesItsDatesAndABadYearIsShownBesideTheForm() throws Exception {
+		int year = lastYearStart().getYear();
+		mvc.perform(get("/desk/indicators").param("unit", "AN")
+			.param("period", "month")
+			.param("year", String.valueOf(year))
+			.param("month", "2")
+			.with(DemoStaff.command()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(
+					containsString("value=\"" + LocalDate.of(year, 2, 1) + "\""),
+					containsString("value=\"" + LocalDate.of(year, 3, 1).minusDays(1) + "\""),
+					containsString("id=\"period-month\" name=\"period\" value=\"month\" checked=\"checked\""),
+					containsString("id=\"month-" + year + "-02\""), not(containsString("id=\"month-" + year + "-03\"")))));
+		mvc.perform(get("/desk/indicators").param("unit", "AN")
+			.param("period", "quarter")
+			.param("year", String.valueOf(year))
+			.param("quarter", "3")
+			.with(DemoStaff.command()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"month-" + year + "-07\""),
+					containsString("id=\"month-" + year + "-09\""), not(containsString("id=\"month-" + year + "-10\"")))));
+		mvc.perform(get("/desk/indicators").param("unit", "AN")
+			.param("period", "year")
+			.param("year", "20x5")
+			.with(DemoStaff.command()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"problem-year\""), containsString("四位数的年份"),
+					containsString("value=\"20x5\""), not(containsString("id=\"figures\"")))));
+	}
+
+	@Test
+	void aUnitWithoutSubUnitsSaysSoAndAnUnknownIndicatorKeepsTheFigures() throws Exception {
+		mvc.perform(get("/desk/indicators").param("unit", "AN-DC-02")
+			.param("from", lastYearStart().toString())
+			.param("to", lastYearEnd().toString())
+			.with(DemoStaff.chief2()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"no-subunits\""), containsString("id=\"series\""),
+					not(containsString("id=\"ranking\"")))));
+		mvc.perform(get("/desk/indicators").param("unit", "AN")
+			.param("indicator", "cases.nope")
+			.with(DemoStaff.command()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"problem-indicator\""), containsString("cases.nope"),
+					containsString("id=\"figures\""), not(containsString("id=\"series\"")))));
+	}
 }
