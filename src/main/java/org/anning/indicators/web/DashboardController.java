@@ -79,8 +79,12 @@ class DashboardController {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private final org.anning.indicators.FrozenFigures frozenFigures;
+
 	DashboardController(org.anning.indicators.IndicatorExport export, Indicators indicators, Breakdowns breakdowns,
-			UnitScopes scopes, Organisation organisation, MessageSource messages, Clock clock) {
+			UnitScopes scopes, Organisation organisation, MessageSource messages, Clock clock,
+			org.anning.indicators.FrozenFigures frozenFigures) {
+		this.frozenFigures = frozenFigures;
 		this.export = export;
 		this.breakdowns = breakdowns;
 		this.indicators = indicators;
@@ -203,6 +207,7 @@ class DashboardController {
 					}
 				}
 				model.addAttribute("result", result);
+				model.addAttribute("frozenSets", frozenFigures.forPeriod(result, scope));
 				model.addAttribute("rows", rows);
 				model.addAttribute("panel", panel);
 				if (problems.isEmpty()) {
