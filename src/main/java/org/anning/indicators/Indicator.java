@@ -19,7 +19,12 @@ public enum Indicator {
 	SERVICES_AVERAGE_WORKING_DAYS("services.averageWorkingDays", Kind.AVERAGE),
 	SERVICES_SATISFACTION_RATE("services.satisfactionRate", Kind.RATE),
 	SERVICES_POOR_RATINGS("services.poorRatings", Kind.COUNT),
-	SERVICES_RECTIFIED_RATE("services.rectifiedRate", Kind.RATE);
+	SERVICES_RECTIFIED_RATE("services.rectifiedRate", Kind.RATE),
+	MEDIATION_RECEIVED("mediation.received", Kind.COUNT), MEDIATION_CLOSED("mediation.closed", Kind.COUNT),
+	MEDIATION_AGREEMENT_RATE("mediation.agreementRate", Kind.RATE),
+	MEDIATION_FOLLOWED_UP_RATE("mediation.followedUpRate", Kind.RATE),
+	MEDIATION_ESCALATED("mediation.escalatedToCases", Kind.COUNT),
+	MEDIATION_AVERAGE_DAYS("mediation.averageDays", Kind.AVERAGE);
 
 	/** Counts are whole numbers; rates are percentages (with percentage-point changes); money is yuan. */
 	public enum Kind {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.anning.cases.CaseStatistics;
+import org.anning.mediation.MediationStatistics;
 import org.anning.services.ServiceStatistics;
 import org.anning.units.Organisation;
 import org.anning.units.Unit;
@@ -47,7 +48,11 @@ public class Indicators {
 
 	private final Rollups rollups;
 
-	Indicators(CaseStatistics cases, ServiceStatistics services, Organisation organisation, Rollups rollups) {
+	private final MediationStatistics mediation;
+
+	Indicators(CaseStatistics cases, ServiceStatistics services, MediationStatistics mediation,
+			Organisation organisation, Rollups rollups) {
+		this.mediation = mediation;
 		this.cases = cases;
 		this.services = services;
 		this.organisation = organisation;
@@ -89,8 +94,8 @@ public class Indicators {
 		}
 		Set<UUID> units = organisation.subtree(unit.id()).stream().map(UnitId::value).collect(Collectors.toSet());
 		Rollups.Both both = rollups.figures(units, start, end, comparison.from(), comparison.to());
-		Map<Indicator, BigDecimal> now = values(both.cases(), both.services());
-		Map<Indicator, BigDecimal> then = values(both.casesThen(), both.servicesThen());
+		Map<Indicator, BigDecimal> now = values(both.now());
+		Map<Indicator, BigDecimal> then = values(both.then());
 		List<Figure> figures = new ArrayList<>();
 		for (Indicator indicator : wanted) {
 			figures.add(figure(indicator, now.get(indicator), then.get(indicator)));
@@ -134,7 +139,7 @@ public class Indicators {
 		return new Records(indicator.id(), numerator, denominator);
 	}
 
-	/** The record sets behind each indicator: numerator, and denominator for rates ("c:" cases, "s:" service hall). */
+	/** The record sets behind each indicator: numerator, and denominator for rates (c: cases, s: service hall, m: mediation). */
 	static final Map<Indicator, String[]> SETS = new EnumMap<>(Map.ofEntries(
 			Map.entry(Indicator.CASES_REGISTERED, new String[] { "c:registered" }),
 			Map.entry(Indicator.CASES_CLEARED, new String[] { "c:cleared" }),
@@ -156,27 +161,40 @@ public class Indicators {
 			Map.entry(Indicator.SERVICES_AVERAGE_WORKING_DAYS, new String[] { "s:decided" }),
 			Map.entry(Indicator.SERVICES_SATISFACTION_RATE, new String[] { "s:satisfied", "s:ratings" }),
 			Map.entry(Indicator.SERVICES_POOR_RATINGS, new String[] { "s:poor" }),
-			Map.entry(Indicator.SERVICES_RECTIFIED_RATE, new String[] { "s:poorRectified", "s:poor" })));
+			Map.entry(Indicator.SERVICES_RECTIFIED_RATE, new String[] { "s:poorRectified", "s:poor" }),
+			Map.entry(Indicator.MEDIATION_RECEIVED, new String[] { "m:received" }),
+			Map.entry(Indicator.MEDIATION_CLOSED, new String[] { "m:closed" }),
+			Map.entry(Indicator.MEDIATION_AGREEMENT_RATE, new String[] { "m:agreements", "m:closed" }),
+			Map.entry(Indicator.MEDIATION_FOLLOWED_UP_RATE, new String[] { "m:followUps.onTime", "m:followUps.due" }),
+			Map.entry(Indicator.MEDIATION_ESCALATED, new String[] { "m:escalated" }),
+			Map.entry(Indicator.MEDIATION_AVERAGE_DAYS, new String[] { "m:closed" })));
 
 	private Records.Part part(String set, Set<UUID> units, LocalDate from, LocalDate to, int offset, int limit) {
 		if (set.startsWith("c:")) {
 			CaseStatistics.Page page = cases.records(set.substring(2), units, from, to, offset, limit);
 			return new Records.Part(page.total(), page.lines().stream()
 				.map(l -> new Records.Line(l.eventType() == null ? "CASE" : "CASE_EVENT", l.caseNumber(), l.category(),
-						l.on(), l.eventType(), l.amount(), l.people(), null, "/desk/cases/" + l.caseNumber()))
+						l.on(), l.eventType(), l.amount(), l.people(), null, null, "/desk/cases/" + l.caseNumber()))
+				.toList());
+		}
+		if (set.startsWith("m:")) {
+			MediationStatistics.Page page = mediation.records(set.substring(2), units, from, to, offset, limit);
+			return new Records.Part(page.total(), page.lines().stream()
+				.map(l -> new Records.Line(l.caseNumber() == null ? "DISPUTE" : "DISPUTE_CASE_LINK", l.reference(),
+						l.category(), l.on(), l.caseNumber(), null, null, null, l.days(),
+						"/desk/mediation/" + l.reference()))
 				.toList());
 		}
 		ServiceStatistics.Page page = services.records(set.substring(2), units, from, to, offset, limit);
 		return new Records.Part(page.total(), page.lines().stream()
 			.map(l -> new Records.Line(l.ratingLevel() == null ? "APPLICATION" : "RATING", l.reference(), l.itemCode(),
-					l.on(), null, null, null, l.ratingLevel(), "/desk/services/" + l.reference()))
+					l.on(), null, null, null, l.ratingLevel(), null, "/desk/services/" + l.reference()))
 			.toList());
 	}
 
 	/** Every indicator's unrounded value for the units and the period, from the rollups. */
 	Map<Indicator, BigDecimal> values(Set<UUID> units, LocalDate from, LocalDate to) {
-		Rollups.Both both = rollups.figures(units, from, to, from, to);
-		return values(both.cases(), both.services());
+		return values(rollups.figures(units, from, to, from, to).now());
 	}
 
 	/**
@@ -184,34 +202,53 @@ public class Indicators {
 	 * (checked by the command rollups check and by tests), and the baseline the benchmark compares against.
 	 */
 	Map<Indicator, BigDecimal> direct(Set<UUID> units, LocalDate from, LocalDate to) {
-		return values(cases.figures(units, from, to), services.figures(units, from, to));
+		Map<String, BigDecimal> measures = new java.util.HashMap<>();
+		for (DailySource source : rollups.sources()) {
+			measures.putAll(source.direct(units, from, to));
+		}
+		return values(measures);
 	}
 
-	private static Map<Indicator, BigDecimal> values(CaseStatistics.Figures c, ServiceStatistics.Figures s) {
+	/** The definitions: each indicator from the measures (counts and sums per source, keyed source.measure). */
+	private static Map<Indicator, BigDecimal> values(Map<String, BigDecimal> m) {
 		Map<Indicator, BigDecimal> v = new EnumMap<>(Indicator.class);
-		v.put(Indicator.CASES_REGISTERED, BigDecimal.valueOf(c.registered()));
-		v.put(Indicator.CASES_CLEARED, BigDecimal.valueOf(c.cleared()));
-		v.put(Indicator.CASES_CLEARANCE_RATE, percent(c.cleared(), c.registered()));
-		v.put(Indicator.FRAUD_REGISTERED, BigDecimal.valueOf(c.fraudRegistered()));
-		v.put(Indicator.FRAUD_CLEARED, BigDecimal.valueOf(c.fraudCleared()));
-		v.put(Indicator.FRAUD_CLEARANCE_RATE, percent(c.fraudCleared(), c.fraudRegistered()));
-		v.put(Indicator.FRAUD_APPREHENDED, BigDecimal.valueOf(c.fraudApprehended()));
-		v.put(Indicator.FRAUD_STOP_PAID, c.fraudStopPaid());
-		v.put(Indicator.FRAUD_FROZEN, c.fraudFrozen());
-		v.put(Indicator.FRAUD_RETURNED, c.fraudReturned());
-		v.put(Indicator.FRAUD_RECOVERED, c.fraudReturned());
-		v.put(Indicator.FRAUD_LOSS, c.fraudLoss());
-		v.put(Indicator.HOMICIDE_REGISTERED, BigDecimal.valueOf(c.homicideRegistered()));
-		v.put(Indicator.HOMICIDE_CLEARED, BigDecimal.valueOf(c.homicideCleared()));
-		v.put(Indicator.HOMICIDE_CLEARANCE_RATE, percent(c.homicideCleared(), c.homicideRegistered()));
-		v.put(Indicator.SERVICES_CLOSED, BigDecimal.valueOf(s.closed()));
-		v.put(Indicator.SERVICES_ON_TIME_RATE, percent(s.closedOnTime(), s.closed()));
-		v.put(Indicator.SERVICES_AVERAGE_WORKING_DAYS, s.decided() == 0 ? null
-				: BigDecimal.valueOf(s.decidedWorkingDays()).divide(BigDecimal.valueOf(s.decided()), PRECISION));
-		v.put(Indicator.SERVICES_SATISFACTION_RATE, percent(s.satisfiedRatings(), s.ratings()));
-		v.put(Indicator.SERVICES_POOR_RATINGS, BigDecimal.valueOf(s.poorRatings()));
-		v.put(Indicator.SERVICES_RECTIFIED_RATE, percent(s.poorRatingsRectifiedInTime(), s.poorRatings()));
+		v.put(Indicator.CASES_REGISTERED, m.get("case.registered"));
+		v.put(Indicator.CASES_CLEARED, m.get("case.cleared"));
+		v.put(Indicator.CASES_CLEARANCE_RATE, percent(m.get("case.cleared"), m.get("case.registered")));
+		v.put(Indicator.FRAUD_REGISTERED, m.get("case.fraud_registered"));
+		v.put(Indicator.FRAUD_CLEARED, m.get("case.fraud_cleared"));
+		v.put(Indicator.FRAUD_CLEARANCE_RATE, percent(m.get("case.fraud_cleared"), m.get("case.fraud_registered")));
+		v.put(Indicator.FRAUD_APPREHENDED, m.get("case.fraud_apprehended"));
+		v.put(Indicator.FRAUD_STOP_PAID, money(m.get("case.fraud_stop_paid")));
+		v.put(Indicator.FRAUD_FROZEN, money(m.get("case.fraud_frozen")));
+		v.put(Indicator.FRAUD_RETURNED, money(m.get("case.fraud_returned")));
+		v.put(Indicator.FRAUD_RECOVERED, money(m.get("case.fraud_returned")));
+		v.put(Indicator.FRAUD_LOSS, money(m.get("case.fraud_loss")));
+		v.put(Indicator.HOMICIDE_REGISTERED, m.get("homicide.registered"));
+		v.put(Indicator.HOMICIDE_CLEARED, m.get("homicide.cleared"));
+		v.put(Indicator.HOMICIDE_CLEARANCE_RATE, percent(m.get("homicide.cleared"), m.get("homicide.registered")));
+		v.put(Indicator.SERVICES_CLOSED, m.get("service.closed"));
+		v.put(Indicator.SERVICES_ON_TIME_RATE, percent(m.get("service.closed_on_time"), m.get("service.closed")));
+		v.put(Indicator.SERVICES_AVERAGE_WORKING_DAYS, average(m.get("service.decided_working_days"), m.get("service.decided")));
+		v.put(Indicator.SERVICES_SATISFACTION_RATE, percent(m.get("service.satisfied_ratings"), m.get("service.ratings")));
+		v.put(Indicator.SERVICES_POOR_RATINGS, m.get("service.poor_ratings"));
+		v.put(Indicator.SERVICES_RECTIFIED_RATE, percent(m.get("service.poor_rectified"), m.get("service.poor_ratings")));
+		v.put(Indicator.MEDIATION_RECEIVED, m.get("mediation.received"));
+		v.put(Indicator.MEDIATION_CLOSED, m.get("mediation.closed"));
+		v.put(Indicator.MEDIATION_AGREEMENT_RATE, percent(m.get("mediation.agreements"), m.get("mediation.closed")));
+		v.put(Indicator.MEDIATION_FOLLOWED_UP_RATE,
+				percent(m.get("mediation.followed_up_on_time"), m.get("mediation.follow_ups_due")));
+		v.put(Indicator.MEDIATION_ESCALATED, m.get("mediation.escalated"));
+		v.put(Indicator.MEDIATION_AVERAGE_DAYS, average(m.get("mediation.days_sum"), m.get("mediation.closed")));
 		return v;
+	}
+
+	private static BigDecimal money(BigDecimal value) {
+		return value.setScale(2, RoundingMode.UNNECESSARY);
+	}
+
+	private static BigDecimal average(BigDecimal sum, BigDecimal count) {
+		return count.signum() == 0 ? null : sum.divide(count, PRECISION);
 	}
 
 	static Figure figure(Indicator indicator, BigDecimal value, BigDecimal comparison) {
@@ -235,7 +272,11 @@ public class Indicators {
 	}
 
 	static BigDecimal percent(long part, long whole) {
-		return whole == 0 ? null : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), PRECISION);
+		return percent(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
+	}
+
+	static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+		return whole.signum() == 0 ? null : part.multiply(HUNDRED).divide(whole, PRECISION);
 	}
 
 	private static LocalDate date(String field, String value, List<FieldProblem> problems) {

@@ -14,8 +14,11 @@ public record Records(String id, Part numerator, Part denominator) {
 	public record Part(long total, List<Line> lines) {
 	}
 
-	/** A case, a case's event, an application or a rating, with the page that shows it. */
+	/**
+	 * A case, a case's event, an application, a rating, a dispute or a dispute's link to a case, with the page that
+	 * shows it; {@code days} is the days a closed dispute took.
+	 */
 	public record Line(String type, String number, String code, LocalDate on, String event, BigDecimal amount,
-			Integer people, Integer level, String link) {
+			Integer people, Integer level, Integer days, String link) {
 	}
 }

@@ -1,28 +1,34 @@
 package org.anning.indicators;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import org.anning.cases.CaseStatistics;
-import org.anning.services.ServiceStatistics;
+import org.anning.database.DaySelection;
 import org.anning.units.Organisation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The per-day, per-unit rollups the indicators are answered from. A change to a record recomputes, from the
- * records, exactly the unit and days that record counts on; a bulk load recomputes its units over its span of
- * days; a rebuild recomputes everything. Each recomputation replaces the rows it covers under a lock on the unit,
- * taken after the change it follows was committed, so the last writer always saw every committed record.
+ * The per-day, per-unit rollups the indicators are answered from, one table per source of records (cases, service
+ * hall, mediation, …) and one for homicides by the day they happened and the day they were cleared. A change to
+ * a record recomputes, from the records, exactly the units and days that record counts on; a bulk load recomputes
+ * its units over its span of days; a rebuild recomputes everything. Each recomputation replaces the rows it covers
+ * under a lock on the unit, taken after the change it follows was committed, so the last writer always saw every
+ * committed record.
  */
 @Service
 @Transactional
@@ -33,26 +39,44 @@ class Rollups {
 
 	private final JdbcClient jdbc;
 
-	private final CaseStatistics cases;
+	private final List<DailySource> sources;
 
-	private final ServiceStatistics services;
+	private final CaseStatistics cases;
 
 	private final Organisation organisation;
 
-	Rollups(JdbcClient jdbc, CaseStatistics cases, ServiceStatistics services, Organisation organisation) {
+	private final String both;
+
+	Rollups(JdbcClient jdbc, List<DailySource> sources, CaseStatistics cases, Organisation organisation) {
 		this.jdbc = jdbc;
+		this.sources = List.copyOf(sources);
 		this.cases = cases;
-		this.services = services;
 		this.organisation = organisation;
+		this.both = both(this.sources);
+	}
+
+	List<DailySource> sources() {
+		return sources;
 	}
 
 	// ---- Keeping current
 
-	/** Recomputes the days the case counts on (it may have been registered, cleared, amended or given an event). */
-	void caseChanged(UUID caseId) {
+	/** Recomputes the days a record of the source counts on now, and these other days of its unit too. */
+	void changed(DailySource source, UUID record, UUID unit, Collection<LocalDate> alsoDays) {
+		Map<UUID, Set<LocalDate>> days = new HashMap<>();
+		source.touched(record).forEach((u, d) -> days.computeIfAbsent(u, x -> new TreeSet<>()).addAll(d));
+		if (unit != null && !alsoDays.isEmpty()) {
+			days.computeIfAbsent(unit, x -> new TreeSet<>()).addAll(alsoDays);
+		}
+		lock(days.keySet());
+		days.forEach((u, d) -> replace(source, DaySelection.days(u, d)));
+	}
+
+	/** Recomputes the days the case counts on, and its unit's homicides of the day it happened. */
+	void caseChanged(CaseSource source, UUID caseId) {
 		cases.days(caseId).ifPresent(days -> {
 			lock(List.of(days.unit()));
-			replaceCaseDays(days.unit(), days.days());
+			replace(source, DaySelection.days(days.unit(), days.days()));
 			jdbc.sql("DELETE FROM rollup_homicide WHERE unit_id = ? AND occurred_on = ?")
 				.params(days.unit(), days.occurredOn())
 				.update();
@@ -60,133 +84,110 @@ class Rollups {
 		});
 	}
 
-	/** Recomputes the days the application counts on (it may have closed, been rated or had its rating answered). */
-	void applicationChanged(UUID application) {
-		var days = services.days(application);
-		lock(days.keySet());
-		days.forEach((unit, on) -> {
-			jdbc.sql("DELETE FROM rollup_service_day WHERE unit_id = ? AND day = ANY(CAST(? AS date[]))")
-				.params(unit, on.stream().map(LocalDate::toString).toArray(String[]::new))
+	/** Recomputes a source's rollups of these units over {@code [from, to]} (after a bulk load). */
+	void loaded(DailySource source, Collection<UUID> units, LocalDate from, LocalDate to) {
+		if (units.isEmpty() || from == null || to == null) {
+			return;
+		}
+		lock(units);
+		replace(source, DaySelection.span(units, from, to));
+		if (source instanceof CaseSource) {
+			jdbc.sql("DELETE FROM rollup_homicide WHERE unit_id = ANY(?) AND occurred_on BETWEEN ? AND ?")
+				.params(units.toArray(UUID[]::new), from, to)
 				.update();
-			services.days(unit, on).forEach(this::insert);
-		});
-	}
-
-	/** Recomputes the case rollups of these units over {@code [from, to]} (after a bulk load). */
-	void casesLoaded(Collection<UUID> units, LocalDate from, LocalDate to) {
-		if (units.isEmpty() || from == null || to == null) {
-			return;
+			cases.homicides(units, from, to, this::insert);
 		}
-		lock(units);
-		UUID[] ids = units.toArray(UUID[]::new);
-		jdbc.sql("DELETE FROM rollup_case_day WHERE unit_id = ANY(?) AND day BETWEEN ? AND ?").params(ids, from, to)
-			.update();
-		jdbc.sql("DELETE FROM rollup_homicide WHERE unit_id = ANY(?) AND occurred_on BETWEEN ? AND ?")
-			.params(ids, from, to)
-			.update();
-		Batch batch = new Batch();
-		cases.days(units, from, to, batch::add);
-		cases.homicides(units, from, to, batch::add);
-		batch.flush();
 	}
 
-	/** Recomputes the service-hall rollups of these units over {@code [from, to]} (after a bulk load). */
-	void applicationsLoaded(Collection<UUID> units, LocalDate from, LocalDate to) {
-		if (units.isEmpty() || from == null || to == null) {
-			return;
-		}
-		lock(units);
-		jdbc.sql("DELETE FROM rollup_service_day WHERE unit_id = ANY(?) AND day BETWEEN ? AND ?")
-			.params(units.toArray(UUID[]::new), from, to)
-			.update();
-		Batch batch = new Batch();
-		services.days(units, from, to, batch::add);
-		batch.flush();
-	}
-
-	/** Throws every rollup row away and computes them all again from the records; returns the rows written. */
-	long rebuild() {
+	/** Throws a source's rollup rows away and computes them all again from the records; returns the rows written. */
+	long rebuild(DailySource source) {
 		lock(organisation.all().stream().map(u -> u.id().value()).toList());
-		jdbc.sql("DELETE FROM rollup_case_day").update();
-		jdbc.sql("DELETE FROM rollup_homicide").update();
-		jdbc.sql("DELETE FROM rollup_service_day").update();
-		Batch batch = new Batch();
-		cases.days(null, null, null, batch::add);
-		cases.homicides(null, null, null, batch::add);
-		services.days(null, null, null, batch::add);
-		batch.flush();
+		long written = replace(source, DaySelection.all());
+		if (source instanceof CaseSource) {
+			jdbc.sql("DELETE FROM rollup_homicide").update();
+			long[] homicides = { 0 };
+			cases.homicides(null, null, null, h -> {
+				insert(h);
+				homicides[0]++;
+			});
+			written += homicides[0];
+		}
 		jdbc.sql("""
-				INSERT INTO rollup_rebuild (rollup, rebuilt_at, rows_written) VALUES ('all', ?, ?)
+				INSERT INTO rollup_rebuild (rollup, rebuilt_at, rows_written) VALUES (?, ?, ?)
 				ON CONFLICT (rollup) DO UPDATE SET rebuilt_at = excluded.rebuilt_at, rows_written = excluded.rows_written
-				""").params(Timestamp.from(Instant.now()), batch.written).update();
-		return batch.written;
+				""").params(source.name(), Timestamp.from(Instant.now()), written).update();
+		return written;
+	}
+
+	/** Rebuilds every source; returns the rows written. */
+	long rebuild() {
+		long written = 0;
+		for (DailySource source : sources) {
+			written += rebuild(source);
+		}
+		return written;
+	}
+
+	/** The sources whose rollups were never built on this database. */
+	@Transactional(readOnly = true)
+	List<DailySource> neverBuilt() {
+		Set<String> built = new java.util.HashSet<>(jdbc.sql("SELECT rollup FROM rollup_rebuild").query(String.class).list());
+		return sources.stream().filter(s -> !built.contains(s.name())).toList();
 	}
 
 	// ---- Reading
 
-	/** The figures of the units for two periods (the period and its comparison), read in one round trip. */
-	record Both(CaseStatistics.Figures cases, ServiceStatistics.Figures services, CaseStatistics.Figures casesThen,
-			ServiceStatistics.Figures servicesThen) {
-	}
-
-	private static final String[] CASE_SUMS = { "registered", "cleared", "fraud_registered", "fraud_cleared",
-			"fraud_apprehended", "fraud_stop_paid", "fraud_frozen", "fraud_returned", "fraud_loss" };
-
-	private static final String[] SERVICE_SUMS = { "closed", "closed_on_time", "decided_working_days", "decided",
-			"ratings", "satisfied_ratings", "poor_ratings", "poor_rectified" };
-
-	private static final String BOTH = both();
-
-	private static String both() {
-		StringBuilder sql = new StringBuilder("SELECT * FROM\n(SELECT ");
-		sums(sql, CASE_SUMS, "day");
-		sql.append(" FROM rollup_case_day WHERE unit_id = ANY(:u) AND (day BETWEEN :f1 AND :t1 OR day BETWEEN :f2 AND :t2)) c,\n")
-			.append("(SELECT coalesce(sum(cases) FILTER (WHERE occurred_on BETWEEN :f1 AND :t1), 0) AS h1,")
-			.append(" coalesce(sum(cases) FILTER (WHERE occurred_on BETWEEN :f1 AND :t1 AND cleared_on <= :t1), 0) AS hc1,")
-			.append(" coalesce(sum(cases) FILTER (WHERE occurred_on BETWEEN :f2 AND :t2), 0) AS h2,")
-			.append(" coalesce(sum(cases) FILTER (WHERE occurred_on BETWEEN :f2 AND :t2 AND cleared_on <= :t2), 0) AS hc2")
-			.append(" FROM rollup_homicide WHERE unit_id = ANY(:u)")
-			.append(" AND (occurred_on BETWEEN :f1 AND :t1 OR occurred_on BETWEEN :f2 AND :t2)) h,\n(SELECT ");
-		sums(sql, SERVICE_SUMS, "day");
-		sql.append(" FROM rollup_service_day WHERE unit_id = ANY(:u) AND (day BETWEEN :f1 AND :t1 OR day BETWEEN :f2 AND :t2)) s");
-		return sql.toString();
-	}
-
-	private static void sums(StringBuilder sql, String[] columns, String day) {
-		for (int period = 1; period <= 2; period++) {
-			for (String column : columns) {
-				if (period > 1 || column != columns[0]) {
-					sql.append(", ");
-				}
-				sql.append("coalesce(sum(").append(column).append(") FILTER (WHERE ").append(day).append(" BETWEEN :f")
-					.append(period).append(" AND :t").append(period).append("), 0) AS ").append(column).append(period);
-			}
-		}
+	/** Every measure of the units for two periods (a period and its comparison), read in one round trip. */
+	record Both(Map<String, BigDecimal> now, Map<String, BigDecimal> then) {
 	}
 
 	@Transactional(readOnly = true)
 	Both figures(Collection<UUID> units, LocalDate from, LocalDate to, LocalDate thenFrom, LocalDate thenTo) {
-		return jdbc.sql(BOTH)
+		return jdbc.sql(both)
 			.param("u", units.toArray(UUID[]::new))
 			.param("f1", from).param("t1", to).param("f2", thenFrom).param("t2", thenTo)
-			.query((rs, n) -> new Both(cases(rs, 1), services(rs, 1), cases(rs, 2), services(rs, 2)))
+			.query((rs, n) -> new Both(read(rs, 1), read(rs, 2)))
 			.single();
 	}
 
-	private static CaseStatistics.Figures cases(java.sql.ResultSet rs, int period) throws java.sql.SQLException {
-		return new CaseStatistics.Figures(rs.getLong("registered" + period), rs.getLong("cleared" + period),
-				rs.getLong("fraud_registered" + period), rs.getLong("fraud_cleared" + period),
-				rs.getLong("fraud_apprehended" + period), money(rs.getBigDecimal("fraud_stop_paid" + period)),
-				money(rs.getBigDecimal("fraud_frozen" + period)), money(rs.getBigDecimal("fraud_returned" + period)),
-				money(rs.getBigDecimal("fraud_loss" + period)), rs.getLong(period == 1 ? "h1" : "h2"),
-				rs.getLong(period == 1 ? "hc1" : "hc2"));
+	private Map<String, BigDecimal> read(ResultSet rs, int period) throws SQLException {
+		Map<String, BigDecimal> m = new HashMap<>();
+		for (DailySource source : sources) {
+			for (String column : source.columns()) {
+				m.put(source.name() + "." + column, rs.getBigDecimal(source.name() + "_" + column + period));
+			}
+		}
+		m.put("homicide.registered", rs.getBigDecimal("h" + period));
+		m.put("homicide.cleared", rs.getBigDecimal("hc" + period));
+		return m;
 	}
 
-	private static ServiceStatistics.Figures services(java.sql.ResultSet rs, int period) throws java.sql.SQLException {
-		return new ServiceStatistics.Figures(rs.getLong("closed" + period), rs.getLong("closed_on_time" + period),
-				rs.getLong("decided_working_days" + period), rs.getLong("decided" + period), rs.getLong("ratings" + period),
-				rs.getLong("satisfied_ratings" + period), rs.getLong("poor_ratings" + period),
-				rs.getLong("poor_rectified" + period));
+	/** One SELECT over every rollup table, each measure summed once per period. */
+	private static String both(List<DailySource> sources) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM\n");
+		for (DailySource source : sources) {
+			sql.append("(SELECT ");
+			for (int period = 1; period <= 2; period++) {
+				for (String column : source.columns()) {
+					if (period > 1 || !column.equals(source.columns().get(0))) {
+						sql.append(", ");
+					}
+					sql.append("coalesce(sum(").append(column).append(") FILTER (WHERE day BETWEEN :f").append(period)
+						.append(" AND :t").append(period).append("), 0) AS ").append(source.name()).append('_')
+						.append(column).append(period);
+				}
+			}
+			sql.append(" FROM ").append(source.table())
+				.append(" WHERE unit_id = ANY(:u) AND (day BETWEEN :f1 AND :t1 OR day BETWEEN :f2 AND :t2)) ")
+				.append("source_").append(source.name()).append(",\n");
+		}
+		return sql.append("""
+				(SELECT coalesce(sum(cases) FILTER (WHERE occurred_on BETWEEN :f1 AND :t1), 0) AS h1,
+				   coalesce(sum(cases) FILTER (WHERE occurred_on BETWEEN :f1 AND :t1 AND cleared_on <= :t1), 0) AS hc1,
+				   coalesce(sum(cases) FILTER (WHERE occurred_on BETWEEN :f2 AND :t2), 0) AS h2,
+				   coalesce(sum(cases) FILTER (WHERE occurred_on BETWEEN :f2 AND :t2 AND cleared_on <= :t2), 0) AS hc2
+				 FROM rollup_homicide WHERE unit_id = ANY(:u)
+				   AND (occurred_on BETWEEN :f1 AND :t1 OR occurred_on BETWEEN :f2 AND :t2)) homicide""").toString();
 	}
 
 	// ---- Writing
@@ -200,127 +201,46 @@ class Rollups {
 		}
 	}
 
-	private void replaceCaseDays(UUID unit, Set<LocalDate> days) {
-		jdbc.sql("DELETE FROM rollup_case_day WHERE unit_id = ? AND day = ANY(CAST(? AS date[]))")
-			.params(unit, days.stream().map(LocalDate::toString).toArray(String[]::new))
-			.update();
-		cases.days(unit, days).forEach(this::insert);
+	/** Deletes the source's rows of the selection and writes them again from the records; returns the rows written. */
+	private long replace(DailySource source, DaySelection selection) {
+		selection.bind(jdbc.sql("DELETE FROM " + source.table() + " WHERE " + selection.where("unit_id", "day"))).update();
+		List<DailySource.Day> batch = new ArrayList<>();
+		long[] written = { 0 };
+		source.days(selection, day -> {
+			batch.add(day);
+			if (batch.size() == 2_000) {
+				written[0] += write(source, batch);
+			}
+		});
+		written[0] += write(source, batch);
+		return written[0];
 	}
 
-	private void insert(CaseStatistics.Day d) {
-		jdbc.sql("""
-				INSERT INTO rollup_case_day (unit_id, day, registered, cleared, fraud_registered, fraud_cleared,
-				  fraud_apprehended, fraud_stop_paid, fraud_frozen, fraud_returned, fraud_loss)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(d.unit(), d.day(), d.registered(), d.cleared(), d.fraudRegistered(), d.fraudCleared(),
-					d.fraudApprehended(), d.fraudStopPaid(), d.fraudFrozen(), d.fraudReturned(), d.fraudLoss())
-			.update();
+	private long write(DailySource source, List<DailySource.Day> days) {
+		if (days.isEmpty()) {
+			return 0;
+		}
+		List<String> columns = source.columns();
+		StringBuilder sql = new StringBuilder("INSERT INTO ").append(source.table()).append(" (unit_id, day, ")
+			.append(String.join(", ", columns)).append(") SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS date[])");
+		columns.forEach(c -> sql.append(", CAST(? AS numeric[])"));
+		sql.append(")");
+		Object[] params = new Object[columns.size() + 2];
+		params[0] = days.stream().map(DailySource.Day::unit).toArray(UUID[]::new);
+		params[1] = days.stream().map(d -> d.day().toString()).toArray(String[]::new);
+		for (int c = 0; c < columns.size(); c++) {
+			int column = c;
+			params[c + 2] = days.stream().map(d -> d.values()[column].toPlainString()).toArray(String[]::new);
+		}
+		jdbc.sql(sql.toString()).params(params).update();
+		int count = days.size();
+		days.clear();
+		return count;
 	}
 
 	private void insert(CaseStatistics.Homicides h) {
 		jdbc.sql("INSERT INTO rollup_homicide (unit_id, occurred_on, cleared_on, cases) VALUES (?, ?, ?, ?)")
 			.params(h.unit(), h.occurredOn(), h.clearedOn(), h.cases())
-			.update();
-	}
-
-	private void insert(ServiceStatistics.Day d) {
-		jdbc.sql("""
-				INSERT INTO rollup_service_day (unit_id, day, closed, closed_on_time, decided, decided_working_days,
-				  ratings, satisfied_ratings, poor_ratings, poor_rectified)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(d.unit(), d.day(), d.closed(), d.closedOnTime(), d.decided(), d.decidedWorkingDays(), d.ratings(),
-					d.satisfiedRatings(), d.poorRatings(), d.poorRatingsRectifiedInTime())
-			.update();
-	}
-
-	private static BigDecimal money(BigDecimal value) {
-		return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
-	}
-
-	/** Rows of a bulk recomputation, written a few thousand at a time. */
-	private final class Batch {
-
-		private final List<Object> rows = new ArrayList<>();
-
-		long written;
-
-		void add(Object row) {
-			rows.add(row);
-			if (rows.size() == 2_000) {
-				flush();
-			}
-		}
-
-		void flush() {
-			if (rows.isEmpty()) {
-				return;
-			}
-			List<CaseStatistics.Day> caseDays = new ArrayList<>();
-			List<CaseStatistics.Homicides> homicides = new ArrayList<>();
-			List<ServiceStatistics.Day> serviceDays = new ArrayList<>();
-			for (Object row : rows) {
-				if (row instanceof CaseStatistics.Day d) {
-					caseDays.add(d);
-				}
-				else if (row instanceof CaseStatistics.Homicides h) {
-					homicides.add(h);
-				}
-				else {
-					serviceDays.add((ServiceStatistics.Day) row);
-				}
-			}
-			copyCaseDays(caseDays);
-			homicides.forEach(Rollups.this::insert);
-			copyServiceDays(serviceDays);
-			written += rows.size();
-			rows.clear();
-		}
-	}
-
-	private void copyCaseDays(List<CaseStatistics.Day> days) {
-		if (days.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
-				INSERT INTO rollup_case_day (unit_id, day, registered, cleared, fraud_registered, fraud_cleared,
-				  fraud_apprehended, fraud_stop_paid, fraud_frozen, fraud_returned, fraud_loss)
-				SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS date[]), CAST(? AS int[]), CAST(? AS int[]),
-				  CAST(? AS int[]), CAST(? AS int[]), CAST(? AS bigint[]), CAST(? AS numeric[]), CAST(? AS numeric[]),
-				  CAST(? AS numeric[]), CAST(? AS numeric[]))""")
-			.params(days.stream().map(CaseStatistics.Day::unit).toArray(UUID[]::new),
-					days.stream().map(d -> d.day().toString()).toArray(String[]::new),
-					days.stream().map(d -> d.registered()).toArray(Long[]::new),
-					days.stream().map(d -> d.cleared()).toArray(Long[]::new),
-					days.stream().map(d -> d.fraudRegistered()).toArray(Long[]::new),
-					days.stream().map(d -> d.fraudCleared()).toArray(Long[]::new),
-					days.stream().map(d -> d.fraudApprehended()).toArray(Long[]::new),
-					days.stream().map(d -> d.fraudStopPaid().toPlainString()).toArray(String[]::new),
-					days.stream().map(d -> d.fraudFrozen().toPlainString()).toArray(String[]::new),
-					days.stream().map(d -> d.fraudReturned().toPlainString()).toArray(String[]::new),
-					days.stream().map(d -> d.fraudLoss().toPlainString()).toArray(String[]::new))
-			.update();
-	}
-
-	private void copyServiceDays(List<ServiceStatistics.Day> days) {
-		if (days.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
-				INSERT INTO rollup_service_day (unit_id, day, closed, closed_on_time, decided, decided_working_days,
-				  ratings, satisfied_ratings, poor_ratings, poor_rectified)
-				SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS date[]), CAST(? AS int[]), CAST(? AS int[]),
-				  CAST(? AS int[]), CAST(? AS bigint[]), CAST(? AS int[]), CAST(? AS int[]), CAST(? AS int[]),
-				  CAST(? AS int[]))""")
-			.params(days.stream().map(ServiceStatistics.Day::unit).toArray(UUID[]::new),
-					days.stream().map(d -> d.day().toString()).toArray(String[]::new),
-					days.stream().map(d -> d.closed()).toArray(Long[]::new),
-					days.stream().map(d -> d.closedOnTime()).toArray(Long[]::new),
-					days.stream().map(d -> d.decided()).toArray(Long[]::new),
-					days.stream().map(d -> d.decidedWorkingDays()).toArray(Long[]::new),
-					days.stream().map(d -> d.ratings()).toArray(Long[]::new),
-					days.stream().map(d -> d.satisfiedRatings()).toArray(Long[]::new),
-					days.stream().map(d -> d.poorRatings()).toArray(Long[]::new),
-					days.stream().map(d -> d.poorRatingsRectifiedInTime()).toArray(Long[]::new))
 			.update();
 	}
 }

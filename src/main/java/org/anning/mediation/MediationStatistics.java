@@ -59,6 +59,59 @@ public class MediationStatistics {
 			.single();
 	}
 
+	// ---- Per unit and day, for the indicators' rollups
+
+	/** What one unit counted on one day, by the same days as {@link Figures}. */
+	public record Day(UUID unit, LocalDate day, long received, long closed, long agreements, long followUpsDue,
+			long followedUpOnTime, long escalated, long daysSum) {
+	}
+
+	/**
+	 * The units and days the dispute with this id counts on now: received, closed, its agreements' follow-up due
+	 * days, and the days it was linked to cases.
+	 */
+	public java.util.Map<UUID, java.util.Set<LocalDate>> days(UUID dispute) {
+		java.util.Map<UUID, java.util.Set<LocalDate>> days = new java.util.TreeMap<>();
+		jdbc.sql("""
+				SELECT unit_id, received_on FROM mediation_dispute WHERE id = :d
+				UNION SELECT unit_id, closed_on FROM mediation_dispute WHERE id = :d AND closed_on IS NOT NULL
+				UNION SELECT unit_id, follow_up_due FROM mediation_agreement WHERE dispute_id = :d
+				UNION SELECT unit_id, linked_on FROM mediation_case_link WHERE dispute_id = :d""")
+			.param("d", dispute)
+			.query(rs -> {
+				days.computeIfAbsent(rs.getObject(1, UUID.class), u -> new java.util.TreeSet<>())
+					.add(rs.getDate(2).toLocalDate());
+			});
+		return days;
+	}
+
+	/** The figures per unit and day of the selection (days that counted nothing are left out). */
+	public void days(org.anning.database.DaySelection selection, java.util.function.Consumer<Day> sink) {
+		if (selection.empty()) {
+			return;
+		}
+		String sql = """
+				SELECT unit_id, day, sum(received), sum(closed), sum(agreements), sum(due), sum(on_time), sum(escalated),
+				  sum(days) FROM (
+				  SELECT unit_id, received_on AS day, 1 AS received, 0 AS closed, 0 AS agreements, 0 AS due,
+				    0 AS on_time, 0 AS escalated, 0 AS days FROM mediation_dispute WHERE %s
+				  UNION ALL
+				  SELECT unit_id, closed_on, 0, 1, CASE WHEN outcome = 'AGREEMENT' THEN 1 ELSE 0 END, 0, 0, 0,
+				    closed_on - received_on FROM mediation_dispute WHERE %s
+				  UNION ALL
+				  SELECT unit_id, follow_up_due, 0, 0, 0, 1,
+				    CASE WHEN followed_up_on <= follow_up_due THEN 1 ELSE 0 END, 0, 0 FROM mediation_agreement WHERE %s
+				  UNION ALL
+				  SELECT unit_id, linked_on, 0, 0, 0, 0, 0, 1, 0 FROM mediation_case_link WHERE %s
+				) x GROUP BY unit_id, day""".formatted(selection.where("unit_id", "received_on"),
+				selection.where("unit_id", "closed_on"), selection.where("unit_id", "follow_up_due"),
+				selection.where("unit_id", "linked_on"));
+		selection.bind(jdbc.sql(sql)).query(rs -> {
+			sink.accept(new Day(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+		});
+	}
+
 	/**
 	 * A record counted in a figure: a dispute (its reference, category, the day that put it in the set, its
 	 * outcome, and days from receipt to close once closed); for escalations the case number.

@@ -48,6 +48,9 @@ class IndicatorsBenchmark {
 	Rollups rollups;
 
 	@Autowired
+	CaseSource caseSource;
+
+	@Autowired
 	MockMvcTester mvc;
 
 	@Test
@@ -95,7 +98,7 @@ class IndicatorsBenchmark {
 				ids.length, (System.nanoTime() - started) / 1e9);
 
 		started = System.nanoTime();
-		rollups.casesLoaded(organisation.all().stream().map(u -> u.id().value()).toList(), LocalDate.of(2024, 1, 1),
+		rollups.loaded(caseSource, organisation.all().stream().map(u -> u.id().value()).toList(), LocalDate.of(2024, 1, 1),
 				LocalDate.of(2026, 12, 31));
 		long kept = jdbc.sql("SELECT count(*) FROM rollup_case_day").query(Long.class).single();
 		System.out.printf("BENCH rollups built from the records in %.1f s: %,d rows of unit and day%n",
@@ -168,7 +171,7 @@ class IndicatorsBenchmark {
 		for (int round = 0; round < 220; round++) {
 			UUID id = sample.get(random.nextInt(sample.size()));
 			long t = System.nanoTime();
-			rollups.caseChanged(id);
+			rollups.caseChanged(caseSource, id);
 			if (round >= 20) {
 				refresh.add((System.nanoTime() - t) / 1e6);
 			}
