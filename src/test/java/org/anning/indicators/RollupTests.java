@@ -19,6 +19,10 @@ import org.anning.EventsSettled;
 import org.anning.cases.CaseFile;
 import org.anning.cases.Cases;
 import org.anning.cases.NewCase;
+import org.anning.mediation.Dispute;
+import org.anning.mediation.Disputes;
+import org.anning.mediation.NewDispute;
+import org.anning.mediation.NewParty;
 import org.anning.residents.IdentityNumber;
 import org.anning.residents.NewResident;
 import org.anning.residents.Residents;
@@ -82,6 +86,9 @@ class RollupTests {
 	@Autowired
 	Ratings ratings;
 
+	@Autowired
+	Disputes disputes;
+
 	@Test
 	void rollupsEqualTheRecordsForRandomUnitsAndPeriodsAfterImportsCorrectionsAndLiveChanges() {
 		Random random = new Random(4242);
@@ -141,6 +148,35 @@ class RollupTests {
 				cases.clear(c.caseNumber(), (on.isAfter(today) ? today : on).toString(), "抓获", scope);
 			}
 		}
+		// Live mediation: disputes received, mediated to agreement, followed up (some reopened and closed again
+		// without agreement), some linked to a criminal case.
+		List<String> caseNumbers = new ArrayList<>();
+		jdbc.sql("SELECT case_number FROM case_file WHERE case_number LIKE 'AJ-%' ORDER BY case_number DESC LIMIT 5")
+			.query(String.class).list().forEach(caseNumbers::add);
+		for (int n = 0; n < 8; n++) {
+			String unit = stations.get(n % stations.size());
+			LocalDate received = today.minusDays(10 + random.nextInt(40));
+			Dispute d = disputes.receive(new NewDispute("WALK_IN", unit, null, "NEIGHBOURS", "楼上漏水引发邻里纠纷 " + n, "LOW",
+					null, received.toString(), List.of(new NewParty("APPLICANT", "甲方" + n, "13800001111"),
+							new NewParty("RESPONDENT", "乙方" + n, null))), null, scope);
+			if (n % 4 == 3) {
+				disputes.withdraw(d.reference(), received.plusDays(1).toString(), "双方自行和解", scope);
+				continue;
+			}
+			disputes.recordSession(d.reference(), received.plusDays(1).toString(), "双方当事人", List.of(), "首次调解", scope);
+			disputes.agree(d.reference(), received.plusDays(2).toString(),
+					List.of(new Disputes.NewTerm("乙方", "修复漏水并赔偿500元", received.plusDays(9).toString())), null, scope);
+			boolean carriedOut = n % 2 == 0;
+			disputes.followUp(d.reference(), received.plusDays(9).toString(), "" + carriedOut, carriedOut ? null : "REOPENED",
+					null, carriedOut ? null : "乙方未按期修复", scope);
+			if (!carriedOut) {
+				disputes.noAgreement(d.reference(), received.plusDays(10).toString(), "COURT", "引导诉讼", scope);
+			}
+			if (n < caseNumbers.size() && n % 3 == 0) {
+				disputes.escalate(d.reference(), caseNumbers.get(n), scope);
+			}
+		}
+
 		// Live work in the service hall: applications closed today at a demo station, rated, one poorly and answered.
 		for (int n = 0; n < 3; n++) {
 			serveAndRate(n == 0 ? 1 : 5);
@@ -169,6 +205,10 @@ class RollupTests {
 			.orElseThrow().id()).stream().map(UnitId::value).collect(Collectors.toSet());
 		assertThat(indicators.values(mine, today.minusDays(130), today).get(Indicator.CASES_REGISTERED))
 			.isGreaterThanOrEqualTo(BigDecimal.valueOf(40));
+		Map<Indicator, BigDecimal> recent = indicators.values(mine, today.minusDays(60), today);
+		assertThat(recent.get(Indicator.MEDIATION_RECEIVED)).isEqualByComparingTo(BigDecimal.valueOf(8));
+		assertThat(recent.get(Indicator.MEDIATION_CLOSED)).isEqualByComparingTo(BigDecimal.valueOf(8));
+		assertEqual("mediation", mine, today.minusDays(60), today);
 	}
 
 	private void assertEqual(String code, Set<UUID> units, LocalDate from, LocalDate to) {
