@@ -24,7 +24,14 @@ public enum Indicator {
 	MEDIATION_AGREEMENT_RATE("mediation.agreementRate", Kind.RATE),
 	MEDIATION_FOLLOWED_UP_RATE("mediation.followedUpRate", Kind.RATE),
 	MEDIATION_ESCALATED("mediation.escalatedToCases", Kind.COUNT),
-	MEDIATION_AVERAGE_DAYS("mediation.averageDays", Kind.AVERAGE);
+	MEDIATION_AVERAGE_DAYS("mediation.averageDays", Kind.AVERAGE),
+	OUTREACH_SERVICE_VISITS("outreach.serviceVisits", Kind.COUNT),
+	OUTREACH_RESIDENTS_SERVED("outreach.residentsServed", Kind.COUNT),
+	OUTREACH_PUBLICITY_EVENTS("outreach.publicityEvents", Kind.COUNT),
+	OUTREACH_ATTENDANCE("outreach.attendance", Kind.COUNT),
+	OUTREACH_HOUSEHOLDS_VISITED("outreach.householdsVisited", Kind.COUNT),
+	OUTREACH_CAMPAIGN_COVERAGE("outreach.campaignCoverage", Kind.RATE),
+	OUTREACH_ISSUES_RESOLVED("outreach.issuesResolved", Kind.COUNT);
 
 	/** Counts are whole numbers; rates are percentages (with percentage-point changes); money is yuan. */
 	public enum Kind {

@@ -50,8 +50,15 @@ public class Indicators {
 
 	private final MediationStatistics mediation;
 
+	private final OutreachSource outreach;
+
+	private final org.anning.outreach.OutreachStatistics outreachStatistics;
+
 	Indicators(CaseStatistics cases, ServiceStatistics services, MediationStatistics mediation,
-			Organisation organisation, Rollups rollups) {
+			Organisation organisation, Rollups rollups, OutreachSource outreach,
+			org.anning.outreach.OutreachStatistics outreachStatistics) {
+		this.outreach = outreach;
+		this.outreachStatistics = outreachStatistics;
 		this.mediation = mediation;
 		this.cases = cases;
 		this.services = services;
@@ -94,6 +101,8 @@ public class Indicators {
 		}
 		Set<UUID> units = organisation.subtree(unit.id()).stream().map(UnitId::value).collect(Collectors.toSet());
 		Rollups.Both both = rollups.figures(units, start, end, comparison.from(), comparison.to());
+		both.now().putAll(outreach.exact(units, start, end));
+		both.then().putAll(outreach.exact(units, comparison.from(), comparison.to()));
 		Map<Indicator, BigDecimal> now = values(both.now());
 		Map<Indicator, BigDecimal> then = values(both.then());
 		List<Figure> figures = new ArrayList<>();
@@ -139,7 +148,7 @@ public class Indicators {
 		return new Records(indicator.id(), numerator, denominator);
 	}
 
-	/** The record sets behind each indicator: numerator, and denominator for rates (c: cases, s: service hall, m: mediation). */
+	/** The record sets behind each indicator: numerator, and denominator for rates (c: cases, s: service hall, m: mediation, o: outreach). */
 	static final Map<Indicator, String[]> SETS = new EnumMap<>(Map.ofEntries(
 			Map.entry(Indicator.CASES_REGISTERED, new String[] { "c:registered" }),
 			Map.entry(Indicator.CASES_CLEARED, new String[] { "c:cleared" }),
@@ -167,7 +176,14 @@ public class Indicators {
 			Map.entry(Indicator.MEDIATION_AGREEMENT_RATE, new String[] { "m:agreements", "m:closed" }),
 			Map.entry(Indicator.MEDIATION_FOLLOWED_UP_RATE, new String[] { "m:followUps.onTime", "m:followUps.due" }),
 			Map.entry(Indicator.MEDIATION_ESCALATED, new String[] { "m:escalated" }),
-			Map.entry(Indicator.MEDIATION_AVERAGE_DAYS, new String[] { "m:closed" })));
+			Map.entry(Indicator.MEDIATION_AVERAGE_DAYS, new String[] { "m:closed" }),
+			Map.entry(Indicator.OUTREACH_SERVICE_VISITS, new String[] { "o:serviceVisits" }),
+			Map.entry(Indicator.OUTREACH_RESIDENTS_SERVED, new String[] { "o:residentsServed" }),
+			Map.entry(Indicator.OUTREACH_PUBLICITY_EVENTS, new String[] { "o:publicityEvents" }),
+			Map.entry(Indicator.OUTREACH_ATTENDANCE, new String[] { "o:attendance" }),
+			Map.entry(Indicator.OUTREACH_HOUSEHOLDS_VISITED, new String[] { "o:householdsVisited" }),
+			Map.entry(Indicator.OUTREACH_CAMPAIGN_COVERAGE, new String[] { "o:householdsVisited", "o:campaignTarget" }),
+			Map.entry(Indicator.OUTREACH_ISSUES_RESOLVED, new String[] { "o:issuesResolved" })));
 
 	private Records.Part part(String set, Set<UUID> units, LocalDate from, LocalDate to, int offset, int limit) {
 		if (set.startsWith("c:")) {
@@ -175,6 +191,14 @@ public class Indicators {
 			return new Records.Part(page.total(), page.lines().stream()
 				.map(l -> new Records.Line(l.eventType() == null ? "CASE" : "CASE_EVENT", l.caseNumber(), l.category(),
 						l.on(), l.eventType(), l.amount(), l.people(), null, null, "/desk/cases/" + l.caseNumber()))
+				.toList());
+		}
+		if (set.startsWith("o:")) {
+			org.anning.outreach.OutreachStatistics.Page page = outreachStatistics.records(set.substring(2), units, from,
+					to, offset, limit);
+			return new Records.Part(page.total(), page.lines().stream()
+				.map(l -> new Records.Line("OUTREACH_" + l.kind(), l.reference(), l.kind(), l.on(), l.detail(), l.amount(),
+						null, null, null, null))
 				.toList());
 		}
 		if (set.startsWith("m:")) {
@@ -194,7 +218,9 @@ public class Indicators {
 
 	/** Every indicator's unrounded value for the units and the period, from the rollups. */
 	Map<Indicator, BigDecimal> values(Set<UUID> units, LocalDate from, LocalDate to) {
-		return values(rollups.figures(units, from, to, from, to).now());
+		Map<String, BigDecimal> measures = rollups.figures(units, from, to, from, to).now();
+		measures.putAll(outreach.exact(units, from, to));
+		return values(measures);
 	}
 
 	/**
@@ -240,6 +266,14 @@ public class Indicators {
 				percent(m.get("mediation.followed_up_on_time"), m.get("mediation.follow_ups_due")));
 		v.put(Indicator.MEDIATION_ESCALATED, m.get("mediation.escalated"));
 		v.put(Indicator.MEDIATION_AVERAGE_DAYS, average(m.get("mediation.days_sum"), m.get("mediation.closed")));
+		v.put(Indicator.OUTREACH_SERVICE_VISITS, m.get("outreach.service_visits"));
+		v.put(Indicator.OUTREACH_RESIDENTS_SERVED, m.get("outreach.residents_served"));
+		v.put(Indicator.OUTREACH_PUBLICITY_EVENTS, m.get("outreach.publicity_events"));
+		v.put(Indicator.OUTREACH_ATTENDANCE, m.get("outreach.attendance"));
+		v.put(Indicator.OUTREACH_HOUSEHOLDS_VISITED, m.get("outreach.households_visited"));
+		v.put(Indicator.OUTREACH_CAMPAIGN_COVERAGE,
+				percent(m.get("outreach.households_visited"), m.get("outreach.campaign_target")));
+		v.put(Indicator.OUTREACH_ISSUES_RESOLVED, m.get("outreach.issues_resolved"));
 		return v;
 	}
 

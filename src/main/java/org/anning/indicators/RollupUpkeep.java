@@ -37,7 +37,11 @@ class RollupUpkeep {
 
 	private final MediationSource mediation;
 
-	RollupUpkeep(Rollups rollups, CaseSource cases, ServiceSource services, MediationSource mediation) {
+	private final OutreachSource outreach;
+
+	RollupUpkeep(Rollups rollups, CaseSource cases, ServiceSource services, MediationSource mediation,
+			OutreachSource outreach) {
+		this.outreach = outreach;
 		this.rollups = rollups;
 		this.cases = cases;
 		this.services = services;
@@ -125,5 +129,27 @@ class RollupUpkeep {
 	@ApplicationModuleListener
 	void on(DisputeEscalated event) {
 		rollups.changed(mediation, event.dispute(), null, Set.of());
+	}
+
+	// ---- Community policing: each event names the unit and the day its record counts on
+
+	@ApplicationModuleListener
+	void on(org.anning.outreach.OutreachEvents.ServiceVisitRecorded event) {
+		rollups.changed(outreach, null, event.unit(), List.of(event.on()));
+	}
+
+	@ApplicationModuleListener
+	void on(org.anning.outreach.OutreachEvents.PublicityEventRecorded event) {
+		rollups.changed(outreach, null, event.unit(), List.of(event.on()));
+	}
+
+	@ApplicationModuleListener
+	void on(org.anning.outreach.OutreachEvents.HouseholdVisited event) {
+		rollups.changed(outreach, null, event.unit(), List.of(event.on()));
+	}
+
+	@ApplicationModuleListener
+	void on(org.anning.outreach.OutreachEvents.IssueResolved event) {
+		rollups.changed(outreach, null, event.unit(), List.of(event.on()));
 	}
 }

@@ -64,7 +64,9 @@ class Rollups {
 	/** Recomputes the days a record of the source counts on now, and these other days of its unit too. */
 	void changed(DailySource source, UUID record, UUID unit, Collection<LocalDate> alsoDays) {
 		Map<UUID, Set<LocalDate>> days = new HashMap<>();
-		source.touched(record).forEach((u, d) -> days.computeIfAbsent(u, x -> new TreeSet<>()).addAll(d));
+		if (record != null) {
+			source.touched(record).forEach((u, d) -> days.computeIfAbsent(u, x -> new TreeSet<>()).addAll(d));
+		}
 		if (unit != null && !alsoDays.isEmpty()) {
 			days.computeIfAbsent(unit, x -> new TreeSet<>()).addAll(alsoDays);
 		}

@@ -79,6 +79,41 @@ public class OutreachStatistics {
 			.single();
 	}
 
+	// ---- Per unit and day, for the indicators' rollups
+
+	/**
+	 * What one unit counted on one day, for the figures that add up over days: service visits, publicity events
+	 * and their attendance, households visited, issues resolved. Distinct residents served and the campaigns'
+	 * targets do not add up over days; the indicators take them from {@link #figures} directly.
+	 */
+	public record Day(UUID unit, LocalDate day, long serviceVisits, long publicityEvents, long attendance,
+			long householdsVisited, long issuesResolved) {
+	}
+
+	/** The figures per unit and day of the selection (days that counted nothing are left out). */
+	public void days(org.anning.database.DaySelection selection, java.util.function.Consumer<Day> sink) {
+		if (selection.empty()) {
+			return;
+		}
+		String sql = """
+				SELECT unit_id, day, sum(visits), sum(events), sum(attendance), sum(households), sum(resolved) FROM (
+				  SELECT unit_id, visited_on AS day, 1 AS visits, 0 AS events, 0 AS attendance, 0 AS households,
+				    0 AS resolved FROM outreach_service_visit WHERE %s
+				  UNION ALL
+				  SELECT unit_id, held_on, 0, 1, attendance, 0, 0 FROM outreach_publicity_event WHERE %s
+				  UNION ALL
+				  SELECT unit_id, visited_on, 0, 0, 0, 1, 0 FROM outreach_household_visit WHERE %s
+				  UNION ALL
+				  SELECT unit_id, resolved_on, 0, 0, 0, 0, 1 FROM outreach_issue WHERE %s
+				) x GROUP BY unit_id, day""".formatted(selection.where("unit_id", "visited_on"),
+				selection.where("unit_id", "held_on"), selection.where("unit_id", "visited_on"),
+				selection.where("unit_id", "resolved_on"));
+		selection.bind(jdbc.sql(sql)).query(rs -> {
+			sink.accept(new Day(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+		});
+	}
+
 	/**
 	 * A record counted in a figure: a service visit (reference, reason), a publicity event (reference, topic,
 	 * attendance as amount), a household visit (its campaign's reference and the address), a campaign (reference,

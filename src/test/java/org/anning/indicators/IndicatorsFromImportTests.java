@@ -184,11 +184,21 @@ class IndicatorsFromImportTests {
 						if (id.equals("fraud.apprehended")) {
 							assertThat(sumAll(id, t, "people")).as(label).isEqualByComparingTo(value);
 						}
+						else if (id.equals("outreach.attendance")) { // the events, each with its attendance
+							assertThat(sumAll(id, t, "amount")).as(label).isEqualByComparingTo(value);
+						}
 						else {
 							assertThat(BigDecimal.valueOf(numerator)).as(label).isEqualByComparingTo(value);
 						}
 					}
 					case RATE -> {
+						if (id.equals("outreach.campaignCoverage")) { // over the campaigns' apportioned targets
+							BigDecimal target = sumAll(id, t, "amount", "denominator");
+							assertThat(target.signum() == 0 ? null
+									: BigDecimal.valueOf(numerator * 100).divide(target, 2, RoundingMode.HALF_UP)).as(label)
+								.usingComparator(NULLS_FIRST).isEqualTo(value);
+							break;
+						}
 						long denominator = records.get("denominator").get("total").asLong();
 						assertThat(rate(numerator, denominator)).as(label).usingComparator(NULLS_FIRST).isEqualTo(value);
 					}
@@ -201,10 +211,14 @@ class IndicatorsFromImportTests {
 	}
 
 	private BigDecimal sumAll(String id, String[] t, String field) throws Exception {
+		return sumAll(id, t, field, "numerator");
+	}
+
+	private BigDecimal sumAll(String id, String[] t, String field, String side) throws Exception {
 		BigDecimal sum = BigDecimal.ZERO;
 		for (int page = 0;; page++) {
 			JsonNode lines = get("/api/v1/indicators/" + id + "/records?unit={u}&from={f}&to={t}&size=500&page=" + page, t[0],
-					t[1], t[2]).get("numerator").get("lines");
+					t[1], t[2]).get(side).get("lines");
 			if (lines.isEmpty()) {
 				return sum;
 			}

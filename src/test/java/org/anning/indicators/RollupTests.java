@@ -19,6 +19,8 @@ import org.anning.EventsSettled;
 import org.anning.cases.CaseFile;
 import org.anning.cases.Cases;
 import org.anning.cases.NewCase;
+import org.anning.outreach.NewPublicityEvent;
+import org.anning.outreach.Publicity;
 import org.anning.mediation.Dispute;
 import org.anning.mediation.Disputes;
 import org.anning.mediation.NewDispute;
@@ -88,6 +90,9 @@ class RollupTests {
 
 	@Autowired
 	Disputes disputes;
+
+	@Autowired
+	Publicity publicity;
 
 	@Test
 	void rollupsEqualTheRecordsForRandomUnitsAndPeriodsAfterImportsCorrectionsAndLiveChanges() {
@@ -177,6 +182,16 @@ class RollupTests {
 			}
 		}
 
+		// Live community policing: publicity events at the stations.
+		long attendance = 0;
+		for (int n = 0; n < 4; n++) {
+			int people = 20 + random.nextInt(200);
+			attendance += people;
+			publicity.record(new NewPublicityEvent(stations.get(n % stations.size()), "ANTI_FRAUD", "防范电信诈骗宣传 " + n,
+					"社区广场", today.minusDays(random.nextInt(20)).toString(), "" + people, "100", "宣传册", "社区居委会"),
+					UUID.randomUUID(), null, scope, UUID.randomUUID().toString());
+		}
+
 		// Live work in the service hall: applications closed today at a demo station, rated, one poorly and answered.
 		for (int n = 0; n < 3; n++) {
 			serveAndRate(n == 0 ? 1 : 5);
@@ -209,6 +224,8 @@ class RollupTests {
 		assertThat(recent.get(Indicator.MEDIATION_RECEIVED)).isEqualByComparingTo(BigDecimal.valueOf(8));
 		assertThat(recent.get(Indicator.MEDIATION_CLOSED)).isEqualByComparingTo(BigDecimal.valueOf(8));
 		assertEqual("mediation", mine, today.minusDays(60), today);
+		assertThat(recent.get(Indicator.OUTREACH_PUBLICITY_EVENTS)).isEqualByComparingTo(BigDecimal.valueOf(4));
+		assertThat(recent.get(Indicator.OUTREACH_ATTENDANCE)).isEqualByComparingTo(BigDecimal.valueOf(attendance));
 	}
 
 	private void assertEqual(String code, Set<UUID> units, LocalDate from, LocalDate to) {
