@@ -36,7 +36,9 @@ public class Breakdowns {
 	public static final Set<String> LOWER_IS_BETTER = Set.of(Indicator.FRAUD_REGISTERED.id(),
 			Indicator.FRAUD_LOSS.id(), Indicator.HOMICIDE_REGISTERED.id(), Indicator.SERVICES_POOR_RATINGS.id(),
 			Indicator.SERVICES_AVERAGE_WORKING_DAYS.id(), Indicator.MEDIATION_ESCALATED.id(),
-			Indicator.MEDIATION_AVERAGE_DAYS.id());
+			Indicator.MEDIATION_AVERAGE_DAYS.id(), Indicator.TRAFFIC_ACCIDENTS.id(), Indicator.TRAFFIC_FATAL_ACCIDENTS.id(),
+			Indicator.TRAFFIC_DEATHS.id(), Indicator.TRAFFIC_INJURIES.id(), Indicator.TRAFFIC_MAJOR_ACCIDENTS.id(),
+			Indicator.TRAFFIC_DIRECT_LOSS.id());
 
 	/** The longest period a monthly series covers: five years. */
 	public static final int MAX_MONTHS = 60;

@@ -31,7 +31,10 @@ public enum Indicator {
 	OUTREACH_ATTENDANCE("outreach.attendance", Kind.COUNT),
 	OUTREACH_HOUSEHOLDS_VISITED("outreach.householdsVisited", Kind.COUNT),
 	OUTREACH_CAMPAIGN_COVERAGE("outreach.campaignCoverage", Kind.RATE),
-	OUTREACH_ISSUES_RESOLVED("outreach.issuesResolved", Kind.COUNT);
+	OUTREACH_ISSUES_RESOLVED("outreach.issuesResolved", Kind.COUNT),
+	TRAFFIC_ACCIDENTS("traffic.accidents", Kind.COUNT), TRAFFIC_FATAL_ACCIDENTS("traffic.fatalAccidents", Kind.COUNT),
+	TRAFFIC_DEATHS("traffic.deaths", Kind.COUNT), TRAFFIC_INJURIES("traffic.injuries", Kind.COUNT),
+	TRAFFIC_MAJOR_ACCIDENTS("traffic.majorAccidents", Kind.COUNT), TRAFFIC_DIRECT_LOSS("traffic.directLoss", Kind.MONEY);
 
 	/** Counts are whole numbers; rates are percentages (with percentage-point changes); money is yuan. */
 	public enum Kind {

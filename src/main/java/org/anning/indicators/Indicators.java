@@ -54,9 +54,13 @@ public class Indicators {
 
 	private final org.anning.outreach.OutreachStatistics outreachStatistics;
 
+	private final org.anning.traffic.TrafficStatistics trafficStatistics;
+
 	Indicators(CaseStatistics cases, ServiceStatistics services, MediationStatistics mediation,
 			Organisation organisation, Rollups rollups, OutreachSource outreach,
-			org.anning.outreach.OutreachStatistics outreachStatistics) {
+			org.anning.outreach.OutreachStatistics outreachStatistics,
+			org.anning.traffic.TrafficStatistics trafficStatistics) {
+		this.trafficStatistics = trafficStatistics;
 		this.outreach = outreach;
 		this.outreachStatistics = outreachStatistics;
 		this.mediation = mediation;
@@ -148,7 +152,7 @@ public class Indicators {
 		return new Records(indicator.id(), numerator, denominator);
 	}
 
-	/** The record sets behind each indicator: numerator, and denominator for rates (c: cases, s: service hall, m: mediation, o: outreach). */
+	/** The record sets behind each indicator: numerator, and denominator for rates (c: cases, s: service hall, m: mediation, o: outreach, t: traffic). */
 	static final Map<Indicator, String[]> SETS = new EnumMap<>(Map.ofEntries(
 			Map.entry(Indicator.CASES_REGISTERED, new String[] { "c:registered" }),
 			Map.entry(Indicator.CASES_CLEARED, new String[] { "c:cleared" }),
@@ -183,7 +187,13 @@ public class Indicators {
 			Map.entry(Indicator.OUTREACH_ATTENDANCE, new String[] { "o:attendance" }),
 			Map.entry(Indicator.OUTREACH_HOUSEHOLDS_VISITED, new String[] { "o:householdsVisited" }),
 			Map.entry(Indicator.OUTREACH_CAMPAIGN_COVERAGE, new String[] { "o:householdsVisited", "o:campaignTarget" }),
-			Map.entry(Indicator.OUTREACH_ISSUES_RESOLVED, new String[] { "o:issuesResolved" })));
+			Map.entry(Indicator.OUTREACH_ISSUES_RESOLVED, new String[] { "o:issuesResolved" }),
+			Map.entry(Indicator.TRAFFIC_ACCIDENTS, new String[] { "t:accidents" }),
+			Map.entry(Indicator.TRAFFIC_FATAL_ACCIDENTS, new String[] { "t:fatalAccidents" }),
+			Map.entry(Indicator.TRAFFIC_DEATHS, new String[] { "t:deaths" }),
+			Map.entry(Indicator.TRAFFIC_INJURIES, new String[] { "t:injuries" }),
+			Map.entry(Indicator.TRAFFIC_MAJOR_ACCIDENTS, new String[] { "t:majorAccidents" }),
+			Map.entry(Indicator.TRAFFIC_DIRECT_LOSS, new String[] { "t:directLoss" })));
 
 	private Records.Part part(String set, Set<UUID> units, LocalDate from, LocalDate to, int offset, int limit) {
 		if (set.startsWith("c:")) {
@@ -191,6 +201,14 @@ public class Indicators {
 			return new Records.Part(page.total(), page.lines().stream()
 				.map(l -> new Records.Line(l.eventType() == null ? "CASE" : "CASE_EVENT", l.caseNumber(), l.category(),
 						l.on(), l.eventType(), l.amount(), l.people(), null, null, "/desk/cases/" + l.caseNumber()))
+				.toList());
+		}
+		if (set.startsWith("t:")) {
+			org.anning.traffic.TrafficStatistics.Page page = trafficStatistics.records(set.substring(2), units, from, to,
+					offset, limit);
+			return new Records.Part(page.total(), page.lines().stream()
+				.map(l -> new Records.Line("ACCIDENT", l.accidentNumber(), l.grade().name(), l.on(), l.road(), l.value(),
+						l.deaths(), null, null, "/desk/traffic/accidents/" + l.accidentNumber()))
 				.toList());
 		}
 		if (set.startsWith("o:")) {
@@ -274,6 +292,12 @@ public class Indicators {
 		v.put(Indicator.OUTREACH_CAMPAIGN_COVERAGE,
 				percent(m.get("outreach.households_visited"), m.get("outreach.campaign_target")));
 		v.put(Indicator.OUTREACH_ISSUES_RESOLVED, m.get("outreach.issues_resolved"));
+		v.put(Indicator.TRAFFIC_ACCIDENTS, m.get("traffic.accidents"));
+		v.put(Indicator.TRAFFIC_FATAL_ACCIDENTS, m.get("traffic.fatal_accidents"));
+		v.put(Indicator.TRAFFIC_DEATHS, m.get("traffic.deaths"));
+		v.put(Indicator.TRAFFIC_INJURIES, m.get("traffic.injuries"));
+		v.put(Indicator.TRAFFIC_MAJOR_ACCIDENTS, m.get("traffic.major_accidents"));
+		v.put(Indicator.TRAFFIC_DIRECT_LOSS, money(m.get("traffic.direct_loss")));
 		return v;
 	}
 

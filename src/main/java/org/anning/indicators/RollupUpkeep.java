@@ -39,8 +39,11 @@ class RollupUpkeep {
 
 	private final OutreachSource outreach;
 
+	private final TrafficSource traffic;
+
 	RollupUpkeep(Rollups rollups, CaseSource cases, ServiceSource services, MediationSource mediation,
-			OutreachSource outreach) {
+			OutreachSource outreach, TrafficSource traffic) {
+		this.traffic = traffic;
 		this.outreach = outreach;
 		this.rollups = rollups;
 		this.cases = cases;
@@ -151,5 +154,22 @@ class RollupUpkeep {
 	@ApplicationModuleListener
 	void on(org.anning.outreach.OutreachEvents.IssueResolved event) {
 		rollups.changed(outreach, null, event.unit(), List.of(event.on()));
+	}
+
+	// ---- Road traffic
+
+	@ApplicationModuleListener
+	void on(org.anning.traffic.Events.AccidentRecorded event) {
+		rollups.changed(traffic, event.accidentId(), null, Set.of());
+	}
+
+	@ApplicationModuleListener
+	void on(org.anning.traffic.Events.AccidentChanged event) {
+		rollups.changed(traffic, event.accidentId(), null, Set.of());
+	}
+
+	@ApplicationModuleListener
+	void on(org.anning.traffic.Events.AccidentsImported event) {
+		rollups.loaded(traffic, event.units(), event.from(), event.to());
 	}
 }

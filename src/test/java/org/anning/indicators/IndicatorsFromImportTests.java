@@ -184,6 +184,9 @@ class IndicatorsFromImportTests {
 						if (id.equals("fraud.apprehended")) {
 							assertThat(sumAll(id, t, "people")).as(label).isEqualByComparingTo(value);
 						}
+						else if (id.equals("traffic.deaths") || id.equals("traffic.injuries")) { // each accident adds its own
+							assertThat(sumAll(id, t, "amount")).as(label).isEqualByComparingTo(value);
+						}
 						else if (id.equals("outreach.attendance")) { // the events, each with its attendance
 							assertThat(sumAll(id, t, "amount")).as(label).isEqualByComparingTo(value);
 						}
