@@ -1,5 +1,7 @@
 package org.anning.cases.imports;
 
+import org.anning.web.CsvRecords;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package org.anning.traffic.imports;
 
+import org.anning.web.CsvRecords;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;

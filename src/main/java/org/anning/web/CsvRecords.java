@@ -1,4 +1,4 @@
-package org.anning.traffic.imports;
+package org.anning.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +14,12 @@ import java.util.List;
  * in double quotes (which may hold commas, line breaks and doubled quotes), records ending in LF, CRLF or CR. A
  * UTF-8 byte order mark at the start is skipped. Each record knows the physical line it starts on (the first line
  * is 1), so that errors name the line a spreadsheet shows. Malformed quoting is reported for that record, and
- * reading carries on at the next line.
+ * reading carries on at the next line. Shared by the modules that import records from files.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
 	/** One record: its first line and its fields; {@code problem} is set when its quoting was malformed. */
-	record Row(int line, List<String> fields, String problem) {
+	public record Row(int line, List<String> fields, String problem) {
 	}
 
 	private final Reader reader;
@@ -34,19 +34,19 @@ final class CsvRecords {
 
 	private boolean started;
 
-	CsvRecords(InputStream in) {
+	public CsvRecords(InputStream in) {
 		this.reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT));
 	}
 
 	/** The line the next record starts on. */
-	int line() {
+	public int line() {
 		return line;
 	}
 
 	/** The next record, or null at the end. Empty lines are skipped. */
-	Row next() throws IOException {
+	public Row next() throws IOException {
 		if (!started) {
 			started = true;
 			if (peek() == '\uFEFF') {
@@ -77,7 +77,7 @@ final class CsvRecords {
 				while (true) {
 					int q = read();
 					if (q < 0) {
-						return new Row(first, fields, "traffic.imports.csv.unclosedQuote");
+						return new Row(first, fields, "web.csv.unclosedQuote");
 					}
 					if (q == '"') {
 						if (peek() == '"') {
@@ -103,7 +103,7 @@ final class CsvRecords {
 				int after = peek();
 				if (after >= 0 && after != ',' && after != '\r' && after != '\n') {
 					skipLine();
-					return new Row(first, fields, "traffic.imports.csv.afterQuote");
+					return new Row(first, fields, "web.csv.afterQuote");
 				}
 				fields.add(field.toString());
 				field.setLength(0);
@@ -136,7 +136,7 @@ final class CsvRecords {
 			}
 			if (c == '"') {
 				skipLine();
-				return new Row(first, fields, "traffic.imports.csv.strayQuote");
+				return new Row(first, fields, "web.csv.strayQuote");
 			}
 			field.append((char) c);
 		}
