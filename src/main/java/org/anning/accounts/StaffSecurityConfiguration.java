@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may reach the staff desk and the API. The desk signs in with a password and then a TOTP code; the API
- * takes bearer tokens and keeps no session. Only {@code /actuator/health} is public among the actuator
- * endpoints.
+ * takes bearer tokens and keeps no session. The actuator has a chain of its own
+ * ({@link ActuatorSecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -57,18 +57,15 @@ class StaffSecurityConfiguration {
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, Problems problemDetails, LocaleResolver locales,
 			JsonMapper json) throws Exception {
 		var problems = new ProblemResponses(problemDetails, locales, json);
-		http.securityMatcher("/api/**", "/actuator/**")
-			.authorizeHttpRequests(authorize -> authorize.requestMatchers("/actuator/health", "/actuator/health/**")
-				.permitAll()
-				// The working-day calendar is public information: anyone may compute a deadline.
+		http.securityMatcher("/api/**")
+			// The working-day calendar is public information: anyone may compute a deadline.
+			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/calendar/**")
 				.permitAll()
 				// So are the service catalogue and the progress lookup (which needs the reference and the suffix).
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/catalogue", "/api/v1/catalogue/**",
 						"/api/v1/applications/*/progress")
 				.permitAll()
-				.requestMatchers("/actuator/**")
-				.hasRole(Role.ADMINISTRATOR.name())
 				.anyRequest()
 				.hasAuthority(Role.STAFF))
 			.addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
@@ -108,7 +105,7 @@ class StaffSecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/desk/signout")
 				.logoutSuccessUrl("/desk/signin?signedOut")
 				.invalidateHttpSession(true)
-				.deleteCookies("JSESSIONID"))
+				.deleteCookies("ANNING_SESSION"))
 			.securityContext(context -> context.securityContextRepository(sessions.repository()))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/desk/signin"))

@@ -16,6 +16,7 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,8 +24,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.anning.database.DataDirectory;
+import org.anning.operations.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,8 +55,15 @@ class Witness {
 
 	private volatile KeyPair keys;
 
-	Witness(AuditRepository events, AuditSettings settings, DataDirectory data, Clock clock) {
+	private final ClusterJobs jobs;
+
+	private final Duration interval;
+
+	Witness(AuditRepository events, AuditSettings settings, DataDirectory data, Clock clock, ClusterJobs jobs,
+			@Value("${anning.audit.checkpoint-interval:5m}") Duration interval) {
 		this.events = events;
+		this.jobs = jobs;
+		this.interval = interval;
 		this.directory = (settings.witnessDir() != null ? settings.witnessDir() : data.path().resolve("witness"))
 			.toAbsolutePath()
 			.normalize();
@@ -72,7 +82,8 @@ class Witness {
 	@Scheduled(fixedDelayString = "${anning.audit.checkpoint-interval:5m}", initialDelayString = "${anning.audit.checkpoint-interval:5m}")
 	void scheduledCheckpoint() {
 		try {
-			checkpoint();
+			// Once per cluster: the nodes share the witness directory, and one checkpoint per interval is enough.
+			jobs.runOnce("audit.checkpoint", interval.minus(interval.dividedBy(10)), this::checkpoint);
 		}
 		catch (RuntimeException e) {
 			log.warn("Audit checkpoint not written: {}", e.getMessage());

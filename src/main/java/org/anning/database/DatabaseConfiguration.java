@@ -62,7 +62,7 @@ class DatabaseConfiguration {
 		}
 	}
 
-	/** The schema owner's connection, for migrations only; never injected elsewhere. */
+	/** The schema owner's connection, for migrations, backup and restore only; never injected elsewhere. */
 	@Bean(defaultCandidate = false)
 	@FlywayDataSource
 	DataSource ownerDataSource(DatabaseSettings settings, ObjectProvider<EmbeddedPostgresServer> embedded) {

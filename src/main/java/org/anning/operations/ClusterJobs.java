@@ -57,6 +57,7 @@ public class ClusterJobs {
 			return false;
 		}
 		try {
+			log.debug("Job {} started on {}", job, node);
 			work.run();
 			return true;
 		}

@@ -130,7 +130,7 @@ class ResidentSecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/signout")
 				.logoutSuccessUrl("/signin?signedOut")
 				.invalidateHttpSession(true)
-				.deleteCookies("JSESSIONID"))
+				.deleteCookies("ANNING_SESSION"))
 			.securityContext(context -> context.securityContextRepository(sessions.repository()))
 			.csrf(csrf -> csrf.csrfTokenRepository(sessions.csrfTokens()))
 			.requestCache(cache -> cache.requestCache(savedRequests))

@@ -122,7 +122,7 @@ class PlatformTests {
 	@Test
 	void sessionCookiesAreHttpOnlyAndSameSite() throws Exception {
 		var response = mvc.perform(get("/desk/signin")).andReturn().getResponse();
-		var session = response.getCookie("JSESSIONID");
+		var session = response.getCookie("ANNING_SESSION");
 		if (session != null) {
 			assertThat(session.isHttpOnly()).isTrue();
 		}
