@@ -69,12 +69,19 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		postmaster.ifPresent(pid -> stopOrphan(pid, cluster));
 
 		try {
+			// zonky starts PostgreSQL for throwaway test databases: fsync off (-F) and synchronous_commit off. Data
+			// that must survive a crash of the machine gets PostgreSQL's own defaults back: a resident told that
+			// an application was received must find it after a power cut too.
+			String durable = temporary ? "off" : "on";
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(cluster)
 				.setCleanDataDirectory(temporary)
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("max_connections", "200")
+				.setServerConfig("fsync", durable)
+				.setServerConfig("synchronous_commit", durable)
+				.setServerConfig("full_page_writes", durable)
 				.setLocaleConfig("encoding", "UTF8")
 				.start();
 			writeOwner(directory);

@@ -524,16 +524,16 @@ public class Applications {
 		save(a);
 		Instant now = clock.instant();
 		applications.addStep(a.id, step, now, today(), actor.kind().name(), actor.id(), note);
-		if (actor.kind() == org.anning.audit.ActorKind.STAFF || actor.kind() == org.anning.audit.ActorKind.SYSTEM) {
-			audit.record(AuditEntry.of(AuditAction.UPDATE, "application", a.reference)
-				.about(a.resident)
-				.purpose(Purpose.APPLICATION, a.reference)
-				.detail(step.name())
-				.by(actor));
-		}
 		if (a.status != before) {
 			events.publishEvent(new ApplicationStatusChanged(a.id, a.resident, a.reference, a.status));
 		}
+		// Every change is audited, the resident's own too (a submission is a write of personal data). Last, so that
+		// the chain, which the audit trail locks until the transaction ends, waits for as little as possible.
+		var entry = AuditEntry.of(AuditAction.UPDATE, "application", a.reference).about(a.resident).detail(step.name());
+		if (actor.kind() == org.anning.audit.ActorKind.STAFF || actor.kind() == org.anning.audit.ActorKind.SYSTEM) {
+			entry = entry.purpose(Purpose.APPLICATION, a.reference);
+		}
+		audit.record(entry.by(actor));
 	}
 
 	private void save(Application a) {

@@ -57,6 +57,13 @@ class ShutdownTests {
 		int port = Integer.parseInt(pid.get(3).trim());
 
 		try (Connection lock = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "")) {
+			// A data directory that persists is written durably (zonky's test defaults turn that off).
+			for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+				try (var rows = lock.createStatement().executeQuery("SHOW " + setting)) {
+					rows.next();
+					assertThat(rows.getString(1)).as(setting).isEqualTo("on");
+				}
+			}
 			// Hold the table a public progress lookup reads, so that the lookup is in flight while the node stops.
 			lock.setAutoCommit(false);
 			lock.createStatement().execute("LOCK TABLE application IN ACCESS EXCLUSIVE MODE");

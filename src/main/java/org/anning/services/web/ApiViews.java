@@ -28,6 +28,7 @@ import org.anning.units.UnitId;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The JSON shapes of the service hall's API and how they are made from the domain. Statuses, steps and levels
@@ -167,6 +168,8 @@ class ApiViews {
 				deadline(a), a.clockStopped());
 	}
 
+	/** In one read-only transaction: its many reads on one connection, not a transaction each. */
+	@Transactional(readOnly = true)
 	MyApplication mine(Application a) {
 		SupplementNotice latest = applications.latestNotice(a);
 		Answer answer = ratings.rectification(a)
@@ -220,6 +223,8 @@ class ApiViews {
 				a.impliedAcceptance(), a.dueSoon(today), a.overdue(today), a.assignee());
 	}
 
+	/** In one read-only transaction, like {@link #mine(Application)}. */
+	@Transactional(readOnly = true)
 	StaffApplication staff(Application a, Applicant applicant) {
 		LocalDate today = today();
 		return new StaffApplication(a.reference(), item(a), unitCode(a.unit()), a.status().name(),
