@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Graceful shutdown behind a load balancer. When the node is asked to stop (SIGTERM), it first drains: requests
@@ -45,6 +46,8 @@ class Draining extends OncePerRequestFilter implements SmartLifecycle, Ordered {
 
 	private final ApplicationEventPublisher events;
 
+	private final JsonMapper json;
+
 	private final Duration drainDelay;
 
 	private final Duration timeout;
@@ -53,11 +56,12 @@ class Draining extends OncePerRequestFilter implements SmartLifecycle, Ordered {
 
 	private volatile boolean draining;
 
-	Draining(Problems problems, ApplicationEventPublisher events,
+	Draining(Problems problems, ApplicationEventPublisher events, JsonMapper json,
 			@Value("${anning.shutdown.drain-delay:0s}") Duration drainDelay,
 			@Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration timeout) {
 		this.problems = problems;
 		this.events = events;
+		this.json = json;
 		this.drainDelay = drainDelay;
 		this.timeout = timeout;
 	}
@@ -97,26 +101,12 @@ class Draining extends OncePerRequestFilter implements SmartLifecycle, Ordered {
 		String accept = request.getHeader("Accept");
 		if (request.getRequestURI().startsWith("/api/") || accept == null || !accept.contains("text/html")) {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":" + json(problem.getTitle()) + ",\"status\":503,\"detail\":"
-						+ json(problem.getDetail()) + "}");
+			response.getWriter().write(json.writeValueAsString(problem));
 		}
 		else {
 			response.setContentType(MediaType.TEXT_PLAIN_VALUE);
 			response.getWriter().write(problem.getDetail());
 		}
-	}
-
-	private static String json(String text) {
-		StringBuilder out = new StringBuilder("\"");
-		for (char c : text.toCharArray()) {
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-			}
-		}
-		return out.append('"').toString();
 	}
 
 	/** Requests being served right now. */

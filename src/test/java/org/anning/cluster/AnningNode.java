@@ -202,6 +202,25 @@ final class AnningNode implements AutoCloseable {
 		}
 	}
 
+	/** Keeps a log with the build's reports (target/cluster-logs), for a failure in CI. */
+	static void keepLog(String name, String text) throws IOException {
+		Path reports = BUILD.resolve("cluster-logs");
+		Files.createDirectories(reports);
+		Files.writeString(reports.resolve(name), text);
+	}
+
+	/** Deletes a test's working directory with everything in it. */
+	static void deleteTree(Path directory) throws IOException {
+		if (directory == null || !Files.exists(directory)) {
+			return;
+		}
+		try (var paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
 	static int freePort() {
 		try (var socket = new ServerSocket(0)) {
 			return socket.getLocalPort();

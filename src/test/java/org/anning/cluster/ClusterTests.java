@@ -123,18 +123,12 @@ class ClusterTests {
 			database.close();
 		}
 		// The nodes' logs stay with the build's reports, for a failure in CI.
-		Path reports = Path.of(System.getProperty("anning.build.dir", "target"), "cluster-logs");
-		Files.createDirectories(reports);
 		for (String log : List.of("node-a.log", "node-b.log", "postgres.log")) {
 			if (Files.exists(work.resolve(log))) {
-				Files.copy(work.resolve(log), reports.resolve(log), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				AnningNode.keepLog(log, Files.readString(work.resolve(log)));
 			}
 		}
-		try (var paths = Files.walk(work)) {
-			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
+		AnningNode.deleteTree(work);
 	}
 
 	@Test

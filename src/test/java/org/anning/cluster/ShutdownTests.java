@@ -32,17 +32,9 @@ class ShutdownTests {
 	void cleanUp() throws Exception {
 		if (node != null) {
 			node.close();
-			Path reports = Path.of(System.getProperty("anning.build.dir", "target"), "cluster-logs");
-			Files.createDirectories(reports);
-			Files.writeString(reports.resolve("shutdown-node.log"), node.log());
+			AnningNode.keepLog("shutdown-node.log", node.log());
 		}
-		if (work != null) {
-			try (var paths = Files.walk(work)) {
-				for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-					Files.deleteIfExists(path);
-				}
-			}
-		}
+		AnningNode.deleteTree(work);
 	}
 
 	@Test
